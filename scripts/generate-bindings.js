@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Generates the L1 bindings for aliyun/alicloud from provider/alicloud-schema.json into
+// lib/providers/alicloud (git-ignored). Arguments that the constraints file marks as removed
+// in the pinned provider version are dropped first, so the bindings cannot set them.
+// Skips the work when the inputs have not changed since the last run.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const crypto = require("crypto");
+
+const root = path.resolve(__dirname, "..");
+const schemaFile = path.join(root, "provider", "alicloud-schema.json");
+const constraintsFile = path.join(root, "provider", "alicloud-constraints.json");
+const target = path.join(root, "lib", "providers", "alicloud");
+const stampFile = path.join(target, ".schema-hash");
+
+function hashInputs() {
+  const h = crypto.createHash("sha256");
+  for (const f of [schemaFile, constraintsFile, __filename]) h.update(fs.readFileSync(f));
+  h.update(require("@cdktf/provider-generator/package.json").version);
+  return h.digest("hex");
+}
+
+/** Removes every attribute the constraints file marks `removed`, at any nesting depth. */
+function stripRemoved(schema, constraints) {
+  const providerKey = Object.keys(schema.provider_schemas)[0];
+  const ps = schema.provider_schemas[providerKey];
+  const sections = [
+    ["resources", ps.resource_schemas || {}],
+    ["data_sources", ps.data_source_schemas || {}],
+  ];
+  let dropped = 0;
+  for (const [kind, schemas] of sections) {
+    for (const [type, entry] of Object.entries((constraints[kind] || {}))) {
+      const s = schemas[type];
+      if (!s) continue;
+      for (const [attrPath, c] of Object.entries(entry.attributes || {})) {
+        if (!c.removed) continue;
+        const parts = attrPath.split(".");
+        let block = s.block;
+        for (const p of parts.slice(0, -1)) block = block && block.block_types && block.block_types[p] && block.block_types[p].block;
+        const leaf = parts[parts.length - 1];
+        if (block && block.attributes && block.attributes[leaf]) { delete block.attributes[leaf]; dropped++; }
+        else if (block && block.block_types && block.block_types[leaf]) { delete block.block_types[leaf]; dropped++; }
+      }
+    }
+  }
+  return dropped;
+}
+
+async function main() {
+  const hash = hashInputs();
+  if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === hash && !process.argv.includes("--force")) {
+    return;
+  }
+  const schema = JSON.parse(fs.readFileSync(schemaFile, "utf8"));
+  const constraints = JSON.parse(fs.readFileSync(constraintsFile, "utf8"));
+  const dropped = stripRemoved(schema, constraints);
+  const { generateProviderBindingsFromSchema } = require("@cdktf/provider-generator");
+  const tmp = fs.mkdtempSync(path.join(require("os").tmpdir(), "alicloud-gen-"));
+  // The generator logs a harmless warning about a missing ~/.terraformrc; keep the output quiet.
+  const origError = console.error;
+  console.error = () => undefined;
+  try {
+    await generateProviderBindingsFromSchema(tmp, schema);
+  } finally {
+    console.error = origError;
+  }
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.cpSync(path.join(tmp, "providers", "alicloud"), target, { recursive: true });
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.writeFileSync(stampFile, hash);
+  const count = fs.readdirSync(target).filter((d) => fs.statSync(path.join(target, d)).isDirectory()).length;
+  process.stdout.write(`generated ${count} alicloud binding modules (dropped ${dropped} removed arguments)\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`binding generation failed: ${e && e.stack ? e.stack : e}\n`);
+  process.exit(1);
+});
