@@ -1,8 +1,8 @@
-import { App, TerraformStack } from "cdktf";
-import { AlicloudProvider } from "../lib/providers/alicloud/provider";
-import { Vpc } from "../lib/providers/alicloud/vpc";
+import { App } from "cdktf";
+import { FlannelSmallStack } from "./flannel-small";
+import { TerwayProStack } from "./terway-pro";
+
 const app = new App();
-const s = new TerraformStack(app, "probe");
-new AlicloudProvider(s, "p", { region: "cn-hangzhou" });
-new Vpc(s, "v", { cidrBlock: "192.168.0.0/16" });
+new TerwayProStack(app, "terway-pro");
+new FlannelSmallStack(app, "flannel-small");
 app.synth();

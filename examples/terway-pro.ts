@@ -1,0 +1,40 @@
+import { Construct } from "constructs";
+import { TerraformStack } from "cdktf";
+import { AckCluster, AckNetwork, ClusterSpec, Cni, TerwayMode } from "../lib";
+import { AlicloudProvider } from "../lib/providers/alicloud/provider";
+
+/** A multi-zone ACK Pro cluster on Terway (shared ENI, NetworkPolicy, DataPath V2). */
+export class TerwayProStack extends TerraformStack {
+  public readonly cluster: AckCluster;
+
+  public constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new AlicloudProvider(this, "alicloud", { region: "cn-hangzhou" });
+    const network = new AckNetwork(this, "net", {
+      vpcCidr: "192.168.0.0/16",
+      zones: ["cn-hangzhou-i", "cn-hangzhou-j", "cn-hangzhou-k"],
+      expectedNodes: 300,
+      expectedPodsPerNode: 64,
+    });
+    this.cluster = new AckCluster(this, "prod", {
+      network,
+      clusterSpec: ClusterSpec.PRO_SMALL,
+      kubernetesVersion: "1.33.1-aliyun.1",
+      serviceCidr: "172.21.0.0/20",
+      cni: Cni.terway({ mode: TerwayMode.SHARED_ENI, networkPolicy: true, dataPathV2: true }),
+    });
+    this.cluster.addNodePool("general", {
+      instanceTypes: ["ecs.c7.4xlarge", "ecs.g7.4xlarge"],
+      minSize: 3,
+      maxSize: 60,
+      imageType: "AliyunLinux3",
+    });
+    this.cluster.addNodePool("dedicated", {
+      instanceTypes: ["ecs.c7.8xlarge"],
+      desiredSize: 3,
+      exclusiveEni: true,
+      zones: ["cn-hangzhou-i"],
+      labels: { workload: "latency-sensitive" },
+    });
+  }
+}

@@ -1,0 +1,317 @@
+import { Construct } from "constructs";
+import { Token } from "./cdktf";
+import { addPlanValidation } from "./validation";
+import { Cidr, CidrError } from "../cidr";
+import { Finding } from "../plan/finding";
+import { ExternalRange } from "../plan/model";
+import { LayoutSizing, layoutVSwitches, nodeVSwitchPrefix, podVSwitchPrefix } from "../plan/layout";
+import { VPC_SPACE } from "../plan/rules/range-rules";
+import { EipAddress } from "../providers/alicloud/eip-address";
+import { EipAssociation } from "../providers/alicloud/eip-association";
+import { NatGateway } from "../providers/alicloud/nat-gateway";
+import { SnatEntry } from "../providers/alicloud/snat-entry";
+import { Vpc } from "../providers/alicloud/vpc";
+import { VpcIpv6Gateway } from "../providers/alicloud/vpc-ipv6-gateway";
+import { Vswitch } from "../providers/alicloud/vswitch";
+
+/** A vSwitch that exists already, adopted by id. Its CIDR is needed to check the plan. */
+export interface ExistingVSwitch {
+  /** vSwitch id, e.g. `vsw-bp1...`. */
+  readonly id: string;
+  /** Zone, e.g. `cn-hangzhou-i`. */
+  readonly zone: string;
+  /** IPv4 CIDR of the vSwitch. */
+  readonly cidr: string;
+}
+
+/** A vSwitch of the network, created here or adopted. */
+export interface NetworkVSwitch {
+  /** Name used in messages and resource names. */
+  readonly name: string;
+  /** Id (a token when created here). */
+  readonly id: string;
+  readonly zone: string;
+  /** IPv4 CIDR, when known at synth time. */
+  readonly cidr?: string;
+  /** True when adopted by id. */
+  readonly existing: boolean;
+}
+
+/** Properties of a new {@link AckNetwork}. */
+export interface AckNetworkProps {
+  /**
+   * Zones to place vSwitches in, e.g. `["cn-hangzhou-i", "cn-hangzhou-j"]`.
+   */
+  readonly zones: string[];
+  /**
+   * IPv4 CIDR of the new VPC.
+   * @default "192.168.0.0/16"
+   */
+  readonly vpcCidr?: string;
+  /**
+   * Node vSwitch CIDRs, one per zone in the order of `zones`.
+   * @default carved from the VPC, sized from `expectedNodes`
+   */
+  readonly nodeVSwitchCidrs?: string[];
+  /**
+   * Terway pod vSwitch CIDRs, one per zone in the order of `zones`. Only created when a
+   * Terway cluster uses the network.
+   * @default carved from the VPC, sized from `expectedNodes` x `expectedPodsPerNode` (at least /19)
+   */
+  readonly podVSwitchCidrs?: string[];
+  /**
+   * Nodes the clusters of this network are expected to reach (sizes carved vSwitches).
+   * @default 100
+   */
+  readonly expectedNodes?: number;
+  /**
+   * Pods per node to size carved pod vSwitches for.
+   * @default 64
+   */
+  readonly expectedPodsPerNode?: number;
+  /**
+   * Internet egress for nodes and pods: an enhanced NAT gateway, an EIP and one SNAT entry
+   * per vSwitch.
+   * @default true
+   */
+  readonly egress?: boolean;
+  /**
+   * IPv6 on the VPC and its vSwitches, and an IPv6 gateway (needed for dual-stack clusters).
+   * @default false
+   */
+  readonly ipv6?: boolean;
+  /**
+   * Name prefix of the cloud resources.
+   * @default the construct id
+   */
+  readonly name?: string;
+  /**
+   * Tags for every resource that takes them.
+   * @default none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Properties of {@link AckNetwork.fromExisting}. */
+export interface ExistingNetworkProps {
+  /** Id of the existing VPC. */
+  readonly vpcId: string;
+  /** Its IPv4 CIDR, to check the plan against. */
+  readonly vpcCidr: string;
+  /** Node vSwitches, with zones and CIDRs. */
+  readonly nodeVSwitches: ExistingVSwitch[];
+  /**
+   * Terway pod vSwitches, with zones and CIDRs.
+   * @default none (a Terway cluster then fails rule F1-pod-vswitch-zones)
+   */
+  readonly podVSwitches?: ExistingVSwitch[];
+  /**
+   * Whether the VPC has IPv6 enabled.
+   * @default false
+   */
+  readonly ipv6?: boolean;
+  /**
+   * The account has the `ack.white_list/supportVPCWithPublicIPRanges` quota (rule A-VPC-2).
+   * @default false
+   */
+  readonly allowPublicRanges?: boolean;
+}
+
+interface NetworkInit {
+  readonly kind: "new" | "existing";
+  readonly props?: AckNetworkProps;
+  readonly existing?: ExistingNetworkProps;
+}
+
+/** Something that puts ranges into a network (a cluster), for the cross-cluster rules. */
+export interface INetworkMember {
+  /** Unique name in the network. */
+  readonly memberName: string;
+  /** The ranges other clusters in the same VPC must stay clear of (pods, services). */
+  sharedRanges(): ExternalRange[];
+}
+
+/**
+ * A VPC for ACK: per zone a node vSwitch and, when a Terway cluster uses it, a pod vSwitch;
+ * NAT egress and IPv6 on request. CIDRs are given or carved from the VPC deterministically.
+ * Or an existing VPC and vSwitches adopted by id ({@link AckNetwork.fromExisting}).
+ */
+export class AckNetwork extends Construct {
+  /** Adopts an existing VPC and vSwitches. Nothing is created. */
+  public static fromExisting(scope: Construct, id: string, props: ExistingNetworkProps): AckNetwork {
+    return new AckNetwork(scope, id, { zones: [...new Set(props.nodeVSwitches.map((v) => v.zone))], vpcCidr: props.vpcCidr, ipv6: props.ipv6, egress: false }, { kind: "existing", existing: props });
+  }
+
+  /** VPC id (a token when created here). */
+  public readonly vpcId: string;
+  /** VPC IPv4 CIDR, when known at synth time. */
+  public readonly vpcCidr?: string;
+  /** Zones of the network. */
+  public readonly zones: string[];
+  /** Node vSwitches, one per zone (or as adopted). */
+  public readonly nodeVSwitches: NetworkVSwitch[];
+  /** True when the VPC has IPv6. */
+  public readonly ipv6: boolean;
+  /** True when the VPC was adopted. */
+  public readonly existing: boolean;
+  /** Account may use a non-RFC 1918 VPC range (A-VPC-2). */
+  public readonly allowPublicRanges: boolean;
+  /** Name prefix of the resources. */
+  public readonly namePrefix: string;
+  /** The VPC resource (undefined when adopted): an escape hatch. */
+  public readonly vpc?: Vpc;
+  /** The NAT gateway (when egress is on). */
+  public readonly natGateway?: NatGateway;
+
+  private podVSwitchList?: NetworkVSwitch[];
+  private readonly props: AckNetworkProps;
+  private readonly existingProps?: ExistingNetworkProps;
+  private readonly layoutFindings: Finding[] = [];
+  private readonly members: INetworkMember[] = [];
+  private readonly vswitchResources: Vswitch[] = [];
+  private eip?: EipAddress;
+  private ipv6Index = 0;
+
+  public constructor(scope: Construct, id: string, props: AckNetworkProps, init?: NetworkInit) {
+    super(scope, id);
+    this.props = props;
+    this.existingProps = init?.existing;
+    this.existing = init?.kind === "existing";
+    this.zones = [...props.zones];
+    this.ipv6 = props.ipv6 ?? false;
+    this.namePrefix = props.name ?? id;
+    this.allowPublicRanges = this.existingProps?.allowPublicRanges ?? false;
+
+    if (this.existingProps) {
+      this.vpcId = this.existingProps.vpcId;
+      this.vpcCidr = this.existingProps.vpcCidr;
+      this.nodeVSwitches = this.existingProps.nodeVSwitches.map((v, i) => ({ name: `node-${i + 1}-${v.zone}`, id: v.id, zone: v.zone, cidr: v.cidr, existing: true }));
+      this.podVSwitchList = (this.existingProps.podVSwitches ?? []).map((v, i) => ({ name: `pod-${i + 1}-${v.zone}`, id: v.id, zone: v.zone, cidr: v.cidr, existing: true }));
+    } else {
+      this.vpcCidr = props.vpcCidr ?? "192.168.0.0/16";
+      this.vpc = new Vpc(this, "vpc", {
+        vpcName: this.namePrefix,
+        cidrBlock: this.vpcCidr,
+        enableIpv6: this.ipv6 ? true : undefined,
+        tags: props.tags,
+      });
+      this.vpcId = this.vpc.id;
+      if (this.ipv6) new VpcIpv6Gateway(this, "ipv6-gateway", { vpcId: this.vpcId, ipv6GatewayName: `${this.namePrefix}-ipv6`, tags: props.tags });
+      const cidrs = this.chooseCidrs("node", props.nodeVSwitchCidrs, nodeVSwitchPrefix(this.sizing, this.zones.length), []);
+      this.nodeVSwitches = this.zones.map((zone, i) => this.createVSwitch(`node-${zone}`, zone, cidrs[i]));
+      if (props.egress ?? true) {
+        const first = this.nodeVSwitches[0];
+        this.natGateway = new NatGateway(this, "nat", {
+          vpcId: this.vpcId,
+          natGatewayName: `${this.namePrefix}-nat`,
+          natType: "Enhanced",
+          vswitchId: first.id,
+          paymentType: "PayAsYouGo",
+          internetChargeType: "PayByLcu",
+          networkType: "internet",
+          tags: props.tags,
+        });
+        this.eip = new EipAddress(this, "nat-eip", {
+          addressName: `${this.namePrefix}-nat`,
+          paymentType: "PayAsYouGo",
+          internetChargeType: "PayByTraffic",
+          bandwidth: "100",
+          tags: props.tags,
+        });
+        new EipAssociation(this, "nat-eip-association", { allocationId: this.eip.id, instanceId: this.natGateway.id, instanceType: "Nat" });
+        this.nodeVSwitches.forEach((v) => this.addSnat(v));
+      }
+    }
+    addPlanValidation(this, () => this.layoutFindings);
+  }
+
+  private get sizing(): LayoutSizing {
+    return { expectedNodes: this.props.expectedNodes ?? 100, podsPerNode: this.props.expectedPodsPerNode ?? 64 };
+  }
+
+  /** Clusters registered in this network (for the same-VPC overlap rules). */
+  public get clusters(): INetworkMember[] {
+    return [...this.members];
+  }
+
+  /** Registers a cluster as a user of the network. */
+  public addMember(member: INetworkMember): void {
+    if (this.members.some((m) => m.memberName === member.memberName)) {
+      throw new Error(`AckNetwork ${this.node.path}: a cluster named ${member.memberName} is already in this network`);
+    }
+    this.members.push(member);
+  }
+
+  /**
+   * Terway pod vSwitches, one per zone: the given or adopted ones, or carved from the VPC on
+   * first use (after the node vSwitches, so their blocks never move).
+   */
+  public podVSwitches(): NetworkVSwitch[] {
+    if (!this.podVSwitchList) {
+      const taken = this.nodeVSwitches.map((v) => v.cidr).filter((c): c is string => c !== undefined && !Token.isUnresolved(c));
+      const cidrs = this.chooseCidrs("pod", this.props.podVSwitchCidrs, podVSwitchPrefix(this.sizing, this.zones.length), taken);
+      this.podVSwitchList = this.zones.map((zone, i) => this.createVSwitch(`pod-${zone}`, zone, cidrs[i]));
+      if (this.natGateway) this.podVSwitchList.forEach((v) => this.addSnat(v));
+    }
+    return this.podVSwitchList;
+  }
+
+  /** True when pod vSwitches exist (given, adopted, or created by a Terway cluster). */
+  public get hasPodVSwitches(): boolean {
+    return (this.podVSwitchList?.length ?? 0) > 0;
+  }
+
+  private chooseCidrs(role: string, given: string[] | undefined, prefix: number, taken: string[]): Array<string | undefined> {
+    if (given) {
+      if (given.length !== this.zones.length) {
+        throw new Error(`AckNetwork ${this.node.path}: ${role}VSwitchCidrs has ${given.length} entries but there are ${this.zones.length} zones; give one CIDR per zone, in zone order.`);
+      }
+      return given;
+    }
+    const vpc = this.vpcCidr;
+    if (vpc === undefined || Token.isUnresolved(vpc)) {
+      throw new Error(`AckNetwork ${this.node.path}: the VPC CIDR is not known at synth time, so ${role} vSwitches can't be carved; give ${role}VSwitchCidrs.`);
+    }
+    try {
+      Cidr.parse(vpc);
+    } catch (e) {
+      if (e instanceof CidrError) {
+        throw new Error(`AckNetwork ${this.node.path}: vpcCidr ${e.message}`);
+      }
+      throw e;
+    }
+    const layout = layoutVSwitches(vpc, role, this.zones, prefix, [...taken, ...(this.props.nodeVSwitchCidrs ?? [])]);
+    for (const f of layout.failures) {
+      this.layoutFindings.push({
+        ruleId: VPC_SPACE.id, severity: VPC_SPACE.severity, sources: VPC_SPACE.sources,
+        path: `${this.namePrefix}.${role}VSwitches[${f.id}]`,
+        message: `VPC ${vpc} has no room left for a /${f.prefix} ${role} vSwitch in ${f.id.slice(role.length + 1)} (${f.missingAddresses.toLocaleString("en-US")} addresses missing); use a larger VPC, lower expectedNodes/expectedPodsPerNode, or give ${role}VSwitchCidrs.`,
+      });
+    }
+    return this.zones.map((z) => layout.vswitches.find((v) => v.zone === z)?.cidr);
+  }
+
+  private createVSwitch(name: string, zone: string, cidr: string | undefined): NetworkVSwitch {
+    const v = new Vswitch(this, name, {
+      vpcId: this.vpcId,
+      vswitchName: `${this.namePrefix}-${name}`,
+      zoneId: zone,
+      // A block that could not be carved is reported by A12-vpc-space; synthesis fails on it.
+      cidrBlock: cidr ?? "0.0.0.0/32",
+      enableIpv6: this.ipv6 ? true : undefined,
+      ipv6CidrBlockMask: this.ipv6 ? this.ipv6Index++ : undefined,
+      tags: this.props.tags,
+    });
+    this.vswitchResources.push(v);
+    return { name, id: v.id, zone, cidr, existing: false };
+  }
+
+  private addSnat(v: NetworkVSwitch): void {
+    if (!this.natGateway || !this.eip) return;
+    new SnatEntry(this, `snat-${v.name}`, {
+      snatTableId: this.natGateway.snatTableIds,
+      sourceVswitchId: v.id,
+      snatIp: this.eip.ipAddress,
+    });
+  }
+}

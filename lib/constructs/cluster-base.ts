@@ -1,0 +1,273 @@
+import { Construct } from "constructs";
+import { Annotations } from "./cdktf";
+import { AckNetwork, INetworkMember, NetworkVSwitch } from "./ack-network";
+import { ADDON } from "./addons";
+import { ClusterSpec, ProxyMode } from "./cluster-spec";
+import { AckNodePool, NodePoolHost, NodePoolOptions } from "./node-pool";
+import { PlanValues } from "./tokens";
+import { addPlanValidation } from "./validation";
+import { CapacityPlan, formatCapacityPlan } from "../plan/capacity";
+import { Finding } from "../plan/finding";
+import { InstanceTypeInfo } from "../plan/instance-types";
+import { ClusterPlanInput, ClusterProfile, ExternalRange, ExternalRangeKind, VSwitchPlan } from "../plan/model";
+import { ClusterPlanResult, planCluster } from "../plan/plan-cluster";
+import { CsManagedKubernetes, CsManagedKubernetesConfig } from "../providers/alicloud/cs-managed-kubernetes";
+
+/** A range outside the cluster that its ranges must stay clear of (rules C-3..C-6). */
+export interface ExternalRangeProps {
+  /** Name used in messages. */
+  readonly name: string;
+  readonly cidr: string;
+  readonly kind: ExternalRangeKind;
+  /**
+   * True when the range is in this cluster's VPC (another cluster there).
+   * @default false
+   */
+  readonly sameVpc?: boolean;
+}
+
+/** Properties shared by ACK and ACK Edge clusters. */
+export interface AckClusterBaseProps {
+  /** The network the cluster lives in. */
+  readonly network: AckNetwork;
+  /**
+   * Cluster edition.
+   * @default ClusterSpec.PRO_SMALL
+   */
+  readonly clusterSpec?: ClusterSpec;
+  /**
+   * Kubernetes version, e.g. `1.33.1-aliyun.1`.
+   * @default the latest version ACK offers at creation
+   */
+  readonly kubernetesVersion?: string;
+  /**
+   * Service CIDR, /16 to /24 inside an RFC 1918 block; fixed at creation (K-2).
+   * @default "172.21.0.0/20"
+   */
+  readonly serviceCidr?: string;
+  /**
+   * Cluster name.
+   * @default the construct id
+   */
+  readonly clusterName?: string;
+  /**
+   * Expose the API server on the Internet through an EIP/SLB.
+   * @default false (private endpoint only)
+   */
+  readonly apiServerPublicAccess?: boolean;
+  /**
+   * Deletion protection.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * RAM Roles for Service Accounts (RRSA).
+   * @default true
+   */
+  readonly rrsa?: boolean;
+  /**
+   * Let ACK create an enterprise security group (rule F-13).
+   * @default true
+   */
+  readonly enterpriseSecurityGroup?: boolean;
+  /**
+   * Send control-plane component logs to SLS.
+   * @default true
+   */
+  readonly controlPlaneLogs?: boolean;
+  /**
+   * Send API server audit logs to SLS.
+   * @default true
+   */
+  readonly auditLogs?: boolean;
+  /**
+   * KMS key id to encrypt Kubernetes Secrets with (Pro only).
+   * @default no Secret encryption
+   */
+  readonly secretsEncryptionKeyId?: string;
+  /**
+   * kube-proxy mode; fixed at creation (K-5).
+   * @default ProxyMode.IPVS
+   */
+  readonly proxyMode?: ProxyMode;
+  /**
+   * Node quota raised with Alibaba Cloud (G-2).
+   * @default the default quota
+   */
+  readonly nodeQuota?: number;
+  /**
+   * Allow the service CIDR to overlap other clusters' service CIDRs in the same VPC (C-4).
+   * @default false
+   */
+  readonly allowServiceCidrReuse?: boolean;
+  /**
+   * Ranges of other clusters, connected VPCs and data centres to stay clear of. Clusters in
+   * the same AckNetwork are added automatically.
+   * @default none
+   */
+  readonly externalRanges?: ExternalRangeProps[];
+  /**
+   * Instance types to add to the built-in ENI table.
+   * @default none
+   */
+  readonly extraInstanceTypes?: InstanceTypeInfo[];
+  /** @default none */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Control-plane components whose logs go to SLS. */
+export const CONTROL_PLANE_LOG_COMPONENTS = ["apiserver", "kcm", "scheduler", "ccm", "controlplane-events"];
+
+/** The arguments of `alicloud_cs_managed_kubernetes` that depend on the cluster kind. */
+export type ClusterSpecificConfig = Omit<Partial<CsManagedKubernetesConfig>, "name" | "clusterSpec" | "version" | "vswitchIds" | "serviceCidr">;
+
+/**
+ * What ACK and ACK Edge clusters share: the `alicloud_cs_managed_kubernetes` resource with
+ * secure defaults, node pools, and a plan checked at synth.
+ */
+export abstract class AckClusterBase extends Construct implements INetworkMember {
+  /** The L1 cluster resource: an escape hatch. */
+  public readonly resource: CsManagedKubernetes;
+  /** Cluster id (a token). */
+  public readonly clusterId: string;
+  public readonly clusterName: string;
+  public readonly network: AckNetwork;
+  public readonly clusterSpec: ClusterSpec;
+  public readonly serviceCidr: string;
+  protected readonly pools: AckNodePool[] = [];
+  protected readonly baseProps: AckClusterBaseProps;
+  private cachedPlan?: ClusterPlanResult;
+
+  protected constructor(scope: Construct, id: string, props: AckClusterBaseProps, specific: ClusterSpecificConfig, cniAddons: Array<{ name: string; config?: string }>) {
+    super(scope, id);
+    this.baseProps = props;
+    this.network = props.network;
+    this.clusterName = props.clusterName ?? id;
+    this.clusterSpec = props.clusterSpec ?? ClusterSpec.PRO_SMALL;
+    this.serviceCidr = props.serviceCidr ?? "172.21.0.0/20";
+    this.network.addMember(this);
+    const logs = props.controlPlaneLogs ?? true;
+    const audit = props.auditLogs ?? true;
+    const addons = [...cniAddons, { name: ADDON.CSI_PLUGIN }, { name: ADDON.CSI_PROVISIONER }];
+    if (logs || audit) addons.push({ name: ADDON.LOG_COLLECTOR });
+    this.resource = new CsManagedKubernetes(this, "resource", {
+      name: this.clusterName,
+      clusterSpec: this.clusterSpec.value,
+      version: props.kubernetesVersion,
+      vswitchIds: this.network.nodeVSwitches.slice(0, 5).map((s) => s.id),
+      serviceCidr: this.serviceCidr,
+      proxyMode: props.proxyMode ?? ProxyMode.IPVS,
+      newNatGateway: false,
+      slbInternetEnabled: props.apiServerPublicAccess ?? false,
+      deletionProtection: props.deletionProtection ?? true,
+      enableRrsa: props.rrsa ?? true,
+      isEnterpriseSecurityGroup: props.enterpriseSecurityGroup ?? true,
+      encryptionProviderKey: props.secretsEncryptionKeyId,
+      controlPlaneLogComponents: logs ? CONTROL_PLANE_LOG_COMPONENTS : undefined,
+      controlPlaneLogTtl: logs ? "30" : undefined,
+      auditLogConfig: audit ? { enabled: true } : undefined,
+      tags: props.tags,
+      addons,
+      ...specific,
+    });
+    this.clusterId = this.resource.id;
+    addPlanValidation(this, () => this.validatePlan());
+  }
+
+  /** The plan input, as the planner sees this cluster. */
+  public abstract toPlanInput(): ClusterPlanInput;
+
+  /** True when cloud pools run Terway (Terway, or Terway Edge). */
+  protected abstract get cloudTerway(): boolean;
+
+  /** True when cloud pools default to exclusive ENI. */
+  protected get defaultExclusiveEni(): boolean {
+    return false;
+  }
+
+  /** Adds a cloud node pool (ECS nodes in the VPC). */
+  public addNodePool(id: string, options: NodePoolOptions): AckNodePool {
+    const host: NodePoolHost = {
+      clusterId: this.resource.id,
+      clusterName: this.clusterName,
+      networkZones: this.network.zones,
+      vswitchIdsFor: (zones) => this.network.nodeVSwitches.filter((s) => zones.includes(s.zone)).map((s) => s.id),
+      defaultExclusiveEni: this.defaultExclusiveEni,
+      isTerway: this.cloudTerway,
+    };
+    const pool = new AckNodePool(this, id, host, options);
+    this.pools.push(pool);
+    this.cachedPlan = undefined;
+    return pool;
+  }
+
+  /** Name in the network. */
+  public get memberName(): string {
+    return this.clusterName;
+  }
+
+  /** The plan: findings and capacity. Recomputed when pools are added. */
+  public get plan(): ClusterPlanResult {
+    if (!this.cachedPlan) this.cachedPlan = planCluster(this.toPlanInput(), { extraInstanceTypes: this.baseProps.extraInstanceTypes });
+    return this.cachedPlan;
+  }
+
+  /** The capacity plan: max nodes, pods per node per pool, pod IPs, vSwitch use, binding limit. */
+  public get capacityPlan(): CapacityPlan {
+    return this.plan.capacity;
+  }
+
+  /** Every finding of the plan, errors first. */
+  public get findings(): Finding[] {
+    return this.plan.findings;
+  }
+
+  /** Ranges other clusters in the VPC must avoid. */
+  public abstract sharedRanges(): ExternalRange[];
+
+  /** The parts of the plan input every cluster kind shares. */
+  protected basePlanInput(v: PlanValues, profile: ClusterProfile): Omit<ClusterPlanInput, "ipStack" | "cni" | "nodePools" | "podVSwitches"> {
+    const b = this.baseProps;
+    const others = this.network.clusters.filter((m) => m !== this).flatMap((m) => m.sharedRanges());
+    return {
+      name: this.clusterName,
+      profile,
+      clusterSpec: this.clusterSpec.value,
+      kubernetesVersion: v.str("kubernetesVersion", b.kubernetesVersion),
+      vpc: {
+        name: this.network.namePrefix,
+        cidr: v.str("vpc.cidr", this.network.vpcCidr),
+        existing: this.network.existing,
+        ipv6: this.network.ipv6,
+        allowPublicRanges: this.network.allowPublicRanges,
+      },
+      nodeVSwitches: this.vswitchPlans(this.network.nodeVSwitches, "nodeVSwitches", v),
+      serviceCidr: v.str("serviceCidr", this.serviceCidr),
+      externalRanges: [
+        ...others,
+        ...(b.externalRanges ?? []).map((r) => ({ name: r.name, cidr: r.cidr, kind: r.kind, sameVpc: r.sameVpc ?? false })),
+      ],
+      nodeQuota: b.nodeQuota,
+      enterpriseSecurityGroup: b.enterpriseSecurityGroup ?? true,
+      allowServiceCidrReuse: b.allowServiceCidrReuse,
+      unresolved: v.unresolved,
+    };
+  }
+
+  protected vswitchPlans(list: NetworkVSwitch[], path: string, v: PlanValues): VSwitchPlan[] {
+    return list.map((s) => ({ name: s.name, zone: s.zone, cidr: v.str(`${path}[${s.name}].cidr`, s.cidr), existing: s.existing }));
+  }
+
+  /** The service CIDR as a shared range for other clusters in the VPC. */
+  protected serviceRange(): ExternalRange {
+    return { name: `${this.clusterName} services`, cidr: this.serviceCidr, kind: ExternalRangeKind.CLUSTER_SERVICE, sameVpc: true };
+  }
+
+  /** Runs at synth: every finding, and the capacity plan as an info annotation. */
+  private validatePlan(): Finding[] {
+    this.cachedPlan = undefined;
+    const result = this.plan;
+    Annotations.of(this).addInfo(formatCapacityPlan(result.capacity));
+    return result.findings;
+  }
+}

@@ -1,0 +1,25 @@
+import { RuleInfo } from "./rule";
+import { EDGE_RULES } from "./rules/edge-rules";
+import { FLANNEL_RULES } from "./rules/flannel-rules";
+import { HYBRID_RULES } from "./rules/hybrid-rules";
+import { INPUT_RULES } from "./rules/input-rules";
+import { OVERLAP_RULES } from "./rules/overlap-rules";
+import { RANGE_RULES } from "./rules/range-rules";
+import { SIZE_RULES } from "./rules/size-rules";
+import { TERWAY_RULES } from "./rules/terway-rules";
+
+/** Every rule, in catalogue order (section by section). docs/rules.md is generated from this. */
+export const CATALOGUE: readonly RuleInfo[] = [
+  ...INPUT_RULES, ...RANGE_RULES, ...OVERLAP_RULES, ...FLANNEL_RULES, ...TERWAY_RULES, ...SIZE_RULES, ...EDGE_RULES, ...HYBRID_RULES,
+];
+
+const BY_ID = new Map(CATALOGUE.map((r) => [r.id, r]));
+if (BY_ID.size !== CATALOGUE.length) {
+  const seen = new Set<string>();
+  const dup = CATALOGUE.find((r) => (seen.has(r.id) ? true : (seen.add(r.id), false)));
+  throw new Error(`duplicate rule id in the catalogue: ${dup?.id}`);
+}
+
+export function findRule(id: string): RuleInfo | undefined {
+  return BY_ID.get(id);
+}

@@ -1,0 +1,36 @@
+import { CapacityPlan, computeCapacity } from "./capacity";
+import { PlanContext } from "./context";
+import { Finding, sortFindings } from "./finding";
+import { InstanceTypeInfo } from "./instance-types";
+import { ClusterPlanInput } from "./model";
+import { checkEdge } from "./rules/edge-rules";
+import { checkFlannel } from "./rules/flannel-rules";
+import { checkOverlaps } from "./rules/overlap-rules";
+import { checkRanges } from "./rules/range-rules";
+import { checkSize } from "./rules/size-rules";
+import { checkTerway } from "./rules/terway-rules";
+
+/** The outcome of planning one cluster. */
+export interface ClusterPlanResult {
+  /** Every finding, errors first. */
+  readonly findings: Finding[];
+  readonly capacity: CapacityPlan;
+}
+
+export interface PlanOptions {
+  /** Instance types to add to (or override in) the built-in ENI table. */
+  readonly extraInstanceTypes?: InstanceTypeInfo[];
+}
+
+/** Runs every cluster rule over one cluster's plan and works out its capacity. Pure. */
+export function planCluster(input: ClusterPlanInput, options: PlanOptions = {}): ClusterPlanResult {
+  const ctx = new PlanContext(input, options.extraInstanceTypes ?? []);
+  checkRanges(ctx);
+  checkOverlaps(ctx);
+  const capacity = computeCapacity(ctx);
+  checkFlannel(ctx, capacity);
+  checkTerway(ctx, capacity);
+  checkSize(ctx, capacity);
+  checkEdge(ctx, capacity);
+  return { findings: sortFindings(ctx.findings), capacity };
+}
