@@ -7,7 +7,8 @@ import { blockSize } from "./prefix";
  * Lowest aligned block of `size` addresses in the pool that overlaps nothing in `occupied`, found the
  * obvious way: start at the pool's start, test the candidate against every occupied block, and on a
  * clash jump past that block (every aligned candidate skipped clashes with it too); repeat until a
- * whole pass finds no clash.
+ * whole pass finds no clash. Correct in any order of `occupied`; kept sorted by start, one pass
+ * usually does all the jumping and a second confirms.
  */
 function firstFree(pool: Cidr, size: bigint, occupied: Cidr[]): bigint | undefined {
   let s = pool.start;
@@ -39,7 +40,7 @@ function largestFree(pool: Cidr, occupied: Cidr[]): bigint {
 export function carveNaive(pools: Cidr[], requests: CarveRequest[], taken: Cidr[] = []): CarveResult {
   const allocations: CarveAllocation[] = [];
   const failures: CarveFailure[] = [];
-  const occupied: Cidr[] = [...taken];
+  const occupied: Cidr[] = [...taken].sort(Cidr.compare);
   for (const request of requests) {
     checkRequest(request);
     let placed: Cidr | undefined;
@@ -52,8 +53,10 @@ export function carveNaive(pools: Cidr[], requests: CarveRequest[], taken: Cidr[
       }
     }
     if (placed !== undefined) {
-      occupied.push(placed);
-      allocations.push({ id: request.id, cidr: placed, held: request.hold === true });
+      const block = placed;
+      const at = occupied.findIndex((o) => Cidr.compare(o, block) > 0);
+      occupied.splice(at === -1 ? occupied.length : at, 0, block);
+      allocations.push({ id: request.id, cidr: block, held: request.hold === true });
     } else {
       const rooms = pools
         .filter((pool) => prefixValidFor(request.prefix, pool))

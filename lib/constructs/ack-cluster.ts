@@ -15,11 +15,6 @@ export interface AckClusterProps extends AckClusterBaseProps {
    */
   readonly ipStack?: IpStack;
   /**
-   * IPv6 service CIDR (dual stack): inside fc00::/7, /112 to /120.
-   * @default none
-   */
-  readonly serviceIpv6Cidr?: string;
-  /**
    * Custom-route quota of the VPC route table (Flannel: one route per node, D-6).
    * @default 200
    */
@@ -74,7 +69,6 @@ export class AckCluster extends AckClusterBase {
     return {
       ...this.basePlanInput(v, ClusterProfile.DEFAULT),
       ipStack: p.ipStack ?? IpStack.IPV4,
-      serviceIpv6Cidr: v.str("serviceIpv6Cidr", p.serviceIpv6Cidr),
       podVSwitches: cni.isTerway ? this.vswitchPlans(this.network.podVSwitches(), "podVSwitches", v) : [],
       cni: {
         plugin: cni.plugin,

@@ -35,6 +35,8 @@ export interface NetworkVSwitch {
   readonly cidr?: string;
   /** True when adopted by id. */
   readonly existing: boolean;
+  /** Name of the node vSwitch this pod vSwitch is (same id), rule F-2. */
+  readonly sameAs?: string;
 }
 
 /** Properties of a new {@link AckNetwork}. */
@@ -186,7 +188,10 @@ export class AckNetwork extends Construct {
       this.vpcId = this.existingProps.vpcId;
       this.vpcCidr = this.existingProps.vpcCidr;
       this.nodeVSwitches = this.existingProps.nodeVSwitches.map((v, i) => ({ name: `node-${i + 1}-${v.zone}`, id: v.id, zone: v.zone, cidr: v.cidr, existing: true }));
-      this.podVSwitchList = (this.existingProps.podVSwitches ?? []).map((v, i) => ({ name: `pod-${i + 1}-${v.zone}`, id: v.id, zone: v.zone, cidr: v.cidr, existing: true }));
+      this.podVSwitchList = (this.existingProps.podVSwitches ?? []).map((v, i) => ({
+        name: `pod-${i + 1}-${v.zone}`, id: v.id, zone: v.zone, cidr: v.cidr, existing: true,
+        sameAs: this.nodeVSwitches.find((n) => n.id === v.id)?.name,
+      }));
     } else {
       this.vpcCidr = props.vpcCidr ?? "192.168.0.0/16";
       this.vpc = new Vpc(this, "vpc", {

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Annotations } from "./cdktf";
+import { Annotations, Token } from "./cdktf";
 import { AckNetwork, INetworkMember, NetworkVSwitch } from "./ack-network";
 import { ADDON } from "./addons";
 import { ClusterSpec, ProxyMode } from "./cluster-spec";
@@ -228,7 +228,8 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
   /** The parts of the plan input every cluster kind shares. */
   protected basePlanInput(v: PlanValues, profile: ClusterProfile): Omit<ClusterPlanInput, "ipStack" | "cni" | "nodePools" | "podVSwitches"> {
     const b = this.baseProps;
-    const others = this.network.clusters.filter((m) => m !== this).flatMap((m) => m.sharedRanges());
+    // Other clusters' token-valued ranges are skipped here: each cluster reports its own tokens.
+    const others = this.network.clusters.filter((m) => m !== this).flatMap((m) => m.sharedRanges()).filter((r) => !Token.isUnresolved(r.cidr));
     return {
       name: this.clusterName,
       profile,
@@ -245,7 +246,10 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
       serviceCidr: v.str("serviceCidr", this.serviceCidr),
       externalRanges: [
         ...others,
-        ...(b.externalRanges ?? []).map((r) => ({ name: r.name, cidr: r.cidr, kind: r.kind, sameVpc: r.sameVpc ?? false })),
+        ...(b.externalRanges ?? []).flatMap((r, i) => {
+          const cidr = v.str(`externalRanges[${i}]`, r.cidr);
+          return cidr === undefined ? [] : [{ name: r.name, cidr, kind: r.kind, sameVpc: r.sameVpc ?? false }];
+        }),
       ],
       nodeQuota: b.nodeQuota,
       enterpriseSecurityGroup: b.enterpriseSecurityGroup ?? true,
@@ -255,7 +259,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
   }
 
   protected vswitchPlans(list: NetworkVSwitch[], path: string, v: PlanValues): VSwitchPlan[] {
-    return list.map((s) => ({ name: s.name, zone: s.zone, cidr: v.str(`${path}[${s.name}].cidr`, s.cidr), existing: s.existing }));
+    return list.map((s) => ({ name: s.name, zone: s.zone, cidr: v.str(`${path}[${s.name}].cidr`, s.cidr), existing: s.existing, sameAs: s.sameAs }));
   }
 
   /** The service CIDR as a shared range for other clusters in the VPC. */

@@ -69,5 +69,6 @@ export function compareKubernetesVersions(a: string, b: string): number {
 }
 
 export function plural(n: number | bigint, word: string): string {
-  return `${n.toLocaleString("en-US")} ${word}${n === 1 || n === 1n ? "" : "s"}`;
+  const many = word.endsWith("s") ? `${word}es` : `${word}s`;
+  return `${n.toLocaleString("en-US")} ${n === 1 || n === 1n ? word : many}`;
 }

@@ -130,7 +130,6 @@ export interface ClusterPlanInput {
   readonly nodeVSwitches: VSwitchPlan[];
   readonly podVSwitches: VSwitchPlan[];
   readonly serviceCidr?: string;
-  readonly serviceIpv6Cidr?: string;
   readonly cni: CniPlan;
   readonly nodePools: NodePoolPlan[];
   /** Ranges of other clusters, connected VPCs and data centres. */

@@ -85,6 +85,14 @@ function classify(a: Entry, b: Entry): RuleInfo | undefined {
   return VSWITCH_OVERLAP;
 }
 
+/** Which of a pair the message is about: the own range, and among own ranges the one the rule names. */
+const SUBJECT_RANK: Record<Role, number> = {
+  [Role.SERVICE]: 0, [Role.EDGE_POD]: 1, [Role.POD]: 2, [Role.POD_VSW]: 3, [Role.NODE_VSW]: 4, [Role.VPC]: 5, [Role.EXTERNAL]: 6,
+};
+function subject(a: Entry, b: Entry): Entry {
+  return SUBJECT_RANK[b.role] < SUBJECT_RANK[a.role] ? b : a;
+}
+
 /**
  * Section C: every overlapping pair among the cluster's own ranges and the external ranges,
  * found in O(n log n + pairs) and each reported once under the rule it breaks.
@@ -115,7 +123,7 @@ export function checkOverlaps(ctx: PlanContext): void {
     const eb = entries[b];
     const r = classify(ea, eb);
     if (!r) continue;
-    const own = ea.role === Role.EXTERNAL ? eb : ea;
+    const own = subject(ea, eb);
     const other = own === ea ? eb : ea;
     if (r === SERVICE_REUSE && input.allowServiceCidrReuse) continue;
     ctx.report(r, ctx.path(own.path),

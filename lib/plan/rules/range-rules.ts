@@ -1,7 +1,7 @@
-import { Cidr, IpVersion, isRfc1918, isUniqueLocal, reservedOverlaps } from "../../cidr";
+import { Cidr, IpVersion, isRfc1918, reservedOverlaps } from "../../cidr";
 import { PlanContext, plural } from "../context";
 import { Severity } from "../finding";
-import { ExternalRangeKind, IpStack } from "../model";
+import { ExternalRangeKind } from "../model";
 import { rule } from "../rule";
 
 export const VPC_MASK = rule(
@@ -39,16 +39,6 @@ export const SERVICE_CIDR_RANGE = rule(
   "The service CIDR is a private block with a prefix length from /16 to /24.",
   "CreateCluster: service CIDR within 10.0.0.0/16-24, 172.16-31.0.0/16-24 or 192.168.0.0/16-24. Read here as: inside an RFC 1918 block, prefix /16..24 (the Terraform examples use 10.11.0.0/16, which only fits that reading). When omitted the API uses 172.19.0.0/20; this library always sets it.",
 );
-export const SERVICE_IPV6_RANGE = rule(
-  "A8-service-ipv6-cidr", Severity.ERROR, ["A-SVC-6", "F-9"],
-  "A dual-stack cluster has an IPv6 service CIDR inside fc00::/7 with prefix /112 to /120.",
-  "The IPv6 service range must be a unique-local block of /112..120; holding as many addresses as the IPv4 service CIDR is recommended (reported as a warning by A9-service-ipv6-size).",
-);
-export const SERVICE_IPV6_SIZE = rule(
-  "A9-service-ipv6-size", Severity.WARNING, ["A-SVC-6"],
-  "The IPv6 service CIDR holds as many addresses as the IPv4 one.",
-  "Recommended by the planning guide so that IPv6 services don't run out first.",
-);
 export const POD_VSWITCH_SIZE = rule(
   "A10-pod-vswitch-size", Severity.ERROR, ["A-PVSW-1"],
   "A Terway pod vSwitch has a prefix length of /25 or shorter.",
@@ -72,7 +62,7 @@ export const ADVISORY_RANGE = rule(
 
 export const RANGE_RULES = [
   VPC_MASK, VPC_PRIVATE, HYBRID_VPC_MASK, VSWITCH_IN_VPC, VSWITCH_OVERLAP, POD_CIDR_PRIVATE, SERVICE_CIDR_RANGE,
-  SERVICE_IPV6_RANGE, SERVICE_IPV6_SIZE, POD_VSWITCH_SIZE, POD_VSWITCH_RECOMMENDED, RESERVED_RANGE, ADVISORY_RANGE,
+  POD_VSWITCH_SIZE, POD_VSWITCH_RECOMMENDED, RESERVED_RANGE, ADVISORY_RANGE,
 ];
 
 function checkReserved(ctx: PlanContext, path: string, label: string, c: Cidr): void {
@@ -152,21 +142,6 @@ export function checkRanges(ctx: PlanContext): void {
     checkReserved(ctx, "serviceCidr", "service CIDR", svc);
   }
 
-  if (input.ipStack === IpStack.DUAL) {
-    const svc6 = ctx.cidr("serviceIpv6Cidr", input.serviceIpv6Cidr);
-    if (input.serviceIpv6Cidr === undefined && !ctx.isUnresolved("serviceIpv6Cidr")) {
-      ctx.report(SERVICE_IPV6_RANGE, ctx.path("serviceIpv6Cidr"),
-        "a dual-stack cluster needs an IPv6 service CIDR inside fc00::/7 with prefix /112 to /120 (e.g. fd00:10::/112).");
-    } else if (svc6) {
-      if (svc6.version !== IpVersion.V6 || !isUniqueLocal(svc6) || svc6.prefix < 112 || svc6.prefix > 120) {
-        ctx.report(SERVICE_IPV6_RANGE, ctx.path("serviceIpv6Cidr"),
-          `IPv6 service CIDR ${svc6} must be inside fc00::/7 with a prefix length from /112 to /120.`);
-      } else if (svc && svc6.size < svc.size) {
-        ctx.report(SERVICE_IPV6_SIZE, ctx.path("serviceIpv6Cidr"),
-          `IPv6 service CIDR ${svc6} holds ${plural(svc6.size, "address")}, fewer than the IPv4 service CIDR ${svc} (${svc.size.toLocaleString("en-US")}); use /${128 - (32 - svc.prefix)} or shorter.`);
-      }
-    }
-  }
 }
 
 export const VPC_SPACE = rule(

@@ -70,7 +70,7 @@ export const NETWORK_POLICY_OFF = rule(
 export const DUAL_STACK = rule(
   "F9-dual-stack", Severity.ERROR, ["F-9"],
   "Dual stack needs Terway, Kubernetes 1.22 or later and an IPv6-enabled VPC.",
-  "`ip_stack = dual` is fixed at creation; control-plane traffic stays IPv4. IPv6 Internet access for pods needs an IPv6 gateway (created by AckNetwork) and is not available in ACK Edge.",
+  "`ip_stack = dual` is fixed at creation; control-plane traffic stays IPv4. IPv6 Internet access for pods needs an IPv6 gateway (created by AckNetwork) and is not available in ACK Edge. Provider 1.289.0 has no argument for the IPv6 service CIDR (A-SVC-6), so ACK chooses it and it is not checked here.",
 );
 export const TRUNK_VERSION = rule(
   "F10-trunk-eni", Severity.INFO, ["F-10"],

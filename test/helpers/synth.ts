@@ -1,0 +1,45 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App, Testing } from "cdktf";
+
+/** What `app.synth()` produced: the error (validation failure) or the stacks and annotations. */
+export interface SynthOutcome {
+  readonly error?: string;
+  readonly warnings: string[];
+  readonly infos: string[];
+  /** Parsed cdk.tf.json per stack name. */
+  readonly stacks: Record<string, Record<string, unknown>>;
+  readonly outdir: string;
+}
+
+/** Builds an app with `build`, runs the full `app.synth()` (validations included) and reads what it wrote. */
+export function synthApp(build: (app: App) => void): SynthOutcome {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "ack-synth-"));
+  const app = Testing.app({ outdir });
+  build(app);
+  try {
+    app.synth();
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e), warnings: [], infos: [], stacks: {}, outdir };
+  }
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { annotations: Array<{ level: string; message: string }>; synthesizedStackPath: string }>;
+  };
+  const warnings: string[] = [];
+  const infos: string[] = [];
+  const stacks: Record<string, Record<string, unknown>> = {};
+  for (const [name, s] of Object.entries(manifest.stacks)) {
+    for (const a of s.annotations) {
+      if (a.level.includes("warn")) warnings.push(a.message);
+      if (a.level.includes("info")) infos.push(a.message);
+    }
+    stacks[name] = JSON.parse(fs.readFileSync(path.join(outdir, s.synthesizedStackPath), "utf8")) as Record<string, unknown>;
+  }
+  return { warnings, infos, stacks, outdir };
+}
+
+/** Drops the cdktf metadata that carries absolute or run-specific values, for snapshots. */
+export function stableJson(doc: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(doc, (k, v: unknown) => (k === "//" ? undefined : v))) as Record<string, unknown>;
+}
