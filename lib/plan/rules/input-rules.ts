@@ -13,4 +13,4 @@ export const UNRESOLVED_VALUE = rule(
   "A cdktf token (a reference to another resource's attribute, a variable) has no value at synth time. The checks that need it are skipped and this warning names the value, so nothing is silently trusted. Give literals for CIDRs and sizes to have them checked.",
 );
 
-export const INPUT_RULES = [INVALID_CIDR, UNRESOLVED_VALUE];
+export const INPUT_RULES = [UNRESOLVED_VALUE, INVALID_CIDR];

@@ -1,0 +1,43 @@
+/**
+ * Writes docs/rules.md from the rule catalogue (lib/plan/catalogue.ts). A test checks the
+ * committed file is current: run `npm run docs` after changing a rule.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { CATALOGUE } from "../lib/plan/catalogue";
+
+const SECTIONS: Record<string, string> = {
+  T: "Inputs", A: "A. Address ranges and masks", B: "B. Reserved ranges", C: "C. Overlaps", D: "D. Flannel sizing",
+  E: "E. Terway pods per node", F: "F. Terway requirements", G: "G. Cluster size", I: "I. ACK Edge", J: "J. Express Connect VBR / BGP",
+  K: "K. Fixed at creation (change guard)", P: "P. Fleet address pools", S: "S. Spec file",
+};
+
+export function renderRulesDoc(): string {
+  const out: string[] = [];
+  out.push("# Rule catalogue", "");
+  out.push("Generated from `lib/plan/catalogue.ts` by `npm run docs`; do not edit by hand.", "");
+  out.push("Every check has a stable id. **error** fails `cdktf synth` (all errors are listed together); **warning** and **info** are reported as annotations. The sources are the ids of `shared/reference/ack-network-rules.md`.", "");
+  out.push("| id | severity | rule | sources |", "|---|---|---|---|");
+  for (const r of CATALOGUE) out.push(`| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.title.replace(/\|/g, "\\|")} | ${r.sources.join(", ")} |`);
+  out.push("");
+  let section = "";
+  for (const r of CATALOGUE) {
+    const key = r.id.match(/^[A-Z]/)?.[0] ?? "";
+    if (key !== section) {
+      section = key;
+      out.push(`## ${SECTIONS[key] ?? key}`, "");
+    }
+    out.push(`### ${r.id}`, "", `**${r.severity}** — ${r.title}`, "", r.doc, "", `Sources: ${r.sources.length ? r.sources.join(", ") : "—"}`, "");
+  }
+  return out.join("\n");
+}
+
+function anchor(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9-]/g, "");
+}
+
+if (require.main === module) {
+  const target = path.resolve(__dirname, "..", "..", "docs", "rules.md");
+  fs.writeFileSync(target, renderRulesDoc());
+  process.stdout.write(`wrote ${target} (${CATALOGUE.length} rules)\n`);
+}
