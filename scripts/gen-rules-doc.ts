@@ -12,16 +12,25 @@ const SECTIONS: Record<string, string> = {
   K: "K. Fixed at creation (change guard)", P: "P. Fleet address pools", S: "S. Spec file",
 };
 
+/** The catalogue grouped by section letter, sections in the order of SECTIONS, rules in catalogue order. */
+function grouped() {
+  const order = Object.keys(SECTIONS);
+  const key = (id: string) => id.match(/^[A-Z]/)?.[0] ?? "";
+  const rank = (id: string) => (order.indexOf(key(id)) + order.length + 1) % (order.length + 1);
+  return CATALOGUE.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r.id) - rank(b.r.id) || a.i - b.i).map((x) => x.r);
+}
+
 export function renderRulesDoc(): string {
+  const rules = grouped();
   const out: string[] = [];
   out.push("# Rule catalogue", "");
   out.push("Generated from `lib/plan/catalogue.ts` by `npm run docs`; do not edit by hand.", "");
   out.push("Every check has a stable id. **error** fails `cdktf synth` (all errors are listed together); **warning** and **info** are reported as annotations. The sources are the ids of `shared/reference/ack-network-rules.md`.", "");
   out.push("| id | severity | rule | sources |", "|---|---|---|---|");
-  for (const r of CATALOGUE) out.push(`| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.title.replace(/\|/g, "\\|")} | ${r.sources.join(", ")} |`);
+  for (const r of rules) out.push(`| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.title.replace(/\|/g, "\\|")} | ${r.sources.join(", ")} |`);
   out.push("");
   let section = "";
-  for (const r of CATALOGUE) {
+  for (const r of rules) {
     const key = r.id.match(/^[A-Z]/)?.[0] ?? "";
     if (key !== section) {
       section = key;

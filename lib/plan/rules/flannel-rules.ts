@@ -32,7 +32,7 @@ export const TERWAY_ONLY_FEATURE = rule(
 export const PODS_PER_NODE_CAP = rule(
   "G3-pods-per-node", Severity.ERROR, ["G-3", "I-10"],
   "Flannel and ACK Edge nodes run at most 256 pods.",
-  "Not raisable.",
+  "The per-node block of Flannel (and of ACK Edge nodes) is at most a /24; the limit can't be raised.",
 );
 
 export const FLANNEL_RULES = [NODE_CIDR_MASK, FLANNEL_POD_PREFIX, FLANNEL_ROUTE_QUOTA, FLANNEL_ROUTE_QUOTA_DEFAULT, TERWAY_ONLY_FEATURE, PODS_PER_NODE_CAP];

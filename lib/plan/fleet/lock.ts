@@ -1,0 +1,100 @@
+/**
+ * The fleet lock: what was allocated to each cluster and the fields fixed at its creation.
+ * Written next to the spec as `<spec>.lock.json`; commit it. Allocation reads it first, so a
+ * locked cluster's ranges never move; the change guard compares the spec against it.
+ */
+
+export const LOCK_VERSION = 1;
+
+/** A VPC block and its vSwitches, by zone. */
+export interface LockedNetwork {
+  readonly cidr: string;
+  /** zone -> node vSwitch CIDR. */
+  readonly nodeVSwitches: { [zone: string]: string };
+  /** zone -> Terway pod vSwitch CIDR (empty for Flannel-only networks). */
+  readonly podVSwitches: { [zone: string]: string };
+}
+
+/** Fields the change guard compares (rules K-1..K-8). Ranges are on {@link LockedCluster}. */
+export interface FixedFields {
+  /** `Default` (ACK) or `Edge` (ACK Edge). */
+  readonly profile: string;
+  /** CNI plugin. */
+  readonly cni: string;
+  readonly clusterSpec: string;
+  /** Flannel / Edge Flannel per-node mask. */
+  readonly nodeCidrMask?: number;
+  /** Terway Edge pods per edge node. */
+  readonly podsPerEdgeNode?: number;
+  readonly ipStack: string;
+  readonly proxyMode: string;
+  /** VPC identity: its CIDR (new VPC), `id:<vpc id>` (adopted) or `shared:<name>`. */
+  readonly vpc: string;
+  readonly dataPathV2: boolean;
+  readonly enterpriseSecurityGroup: boolean;
+  readonly zones: string[];
+  /** zone -> pod vSwitch CIDR (or id when adopted); Terway only. */
+  readonly podVSwitches: { [zone: string]: string };
+  /** Terway node pool name -> `shared` | `exclusive` ENI mode (K-7). */
+  readonly nodePools: { [pool: string]: string };
+}
+
+export interface LockedCluster {
+  /** The cluster's own VPC (absent for shared and adopted VPCs). */
+  readonly vpc?: LockedNetwork;
+  readonly serviceCidr?: string;
+  /** Flannel pod CIDR. */
+  readonly podCidr?: string;
+  /** Terway Edge edge pod CIDR. */
+  readonly edgePodCidr?: string;
+  readonly fixed: FixedFields;
+}
+
+export interface LockedHybridLink {
+  readonly cluster: string;
+  readonly physicalConnectionId: string;
+  readonly vlanId: number;
+}
+
+export interface FleetLock {
+  readonly version: number;
+  readonly clusters: { [name: string]: LockedCluster };
+  readonly sharedVpcs: { [name: string]: LockedNetwork };
+  readonly hybridLinks: { [name: string]: LockedHybridLink };
+}
+
+export function emptyLock(): FleetLock {
+  return { version: LOCK_VERSION, clusters: {}, sharedVpcs: {}, hybridLinks: {} };
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === "object") {
+    const out: { [k: string]: unknown } = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = (value as { [k: string]: unknown })[k];
+      if (v !== undefined) out[k] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Canonical text: keys sorted, two-space indent, trailing newline (diff-friendly). */
+export function serializeLock(lock: FleetLock): string {
+  return `${JSON.stringify(sortKeys(lock), null, 2)}\n`;
+}
+
+/** Every range a lock holds (clusters present or removed): pools never hand these out again. */
+export function lockedRanges(lock: FleetLock): string[] {
+  const out: string[] = [];
+  const net = (n: LockedNetwork | undefined) => {
+    if (n) out.push(n.cidr);
+  };
+  for (const c of Object.values(lock.clusters)) {
+    net(c.vpc);
+    for (const r of [c.serviceCidr, c.podCidr, c.edgePodCidr]) if (r) out.push(r);
+  }
+  for (const n of Object.values(lock.sharedVpcs)) net(n);
+  return out;
+}
