@@ -4,6 +4,9 @@
 // in the pinned provider version are dropped first, so the bindings cannot set them.
 // Skips the work when the inputs have not changed since the last run.
 "use strict";
+// The generator package runs the terraform CLI when loaded; without a CLI config file terraform
+// prints a warning. An empty config keeps the build output clean.
+if (!process.env.TF_CLI_CONFIG_FILE) process.env.TF_CLI_CONFIG_FILE = "/dev/null";
 const fs = require("fs");
 const path = require("path");
 const crypto = require("crypto");
@@ -56,9 +59,6 @@ async function main() {
   const schema = JSON.parse(fs.readFileSync(schemaFile, "utf8"));
   const constraints = JSON.parse(fs.readFileSync(constraintsFile, "utf8"));
   const dropped = stripRemoved(schema, constraints);
-  // The generator package asks the terraform CLI for its version when loaded; without a CLI
-  // config file terraform prints a warning. An empty config keeps the build output clean.
-  if (!process.env.TF_CLI_CONFIG_FILE) process.env.TF_CLI_CONFIG_FILE = "/dev/null";
   const { generateProviderBindingsFromSchema } = require("@cdktf/provider-generator");
   const tmp = fs.mkdtempSync(path.join(require("os").tmpdir(), "alicloud-gen-"));
   // The generator logs a harmless warning about a missing ~/.terraformrc; keep the output quiet.
