@@ -4,9 +4,8 @@
 // in the pinned provider version are dropped first, so the bindings cannot set them.
 // Skips the work when the inputs have not changed since the last run.
 "use strict";
-// The generator package runs the terraform CLI when loaded; without a CLI config file terraform
-// prints a warning. An empty config keeps the build output clean.
-if (!process.env.TF_CLI_CONFIG_FILE) process.env.TF_CLI_CONFIG_FILE = "/dev/null";
+// (package.json runs this with TF_CLI_CONFIG_FILE=/dev/null: the generator package runs the
+// terraform CLI, which warns about a missing ~/.terraformrc otherwise.)
 const fs = require("fs");
 const path = require("path");
 const crypto = require("crypto");
