@@ -9,7 +9,7 @@ import { CATALOGUE } from "../lib/plan/catalogue";
 const SECTIONS: Record<string, string> = {
   T: "Inputs", A: "A. Address ranges and masks", B: "B. Reserved ranges", C: "C. Overlaps", D: "D. Flannel sizing",
   E: "E. Terway pods per node", F: "F. Terway requirements", G: "G. Cluster size", I: "I. ACK Edge", J: "J. Express Connect VBR / BGP",
-  K: "K. Fixed at creation (change guard)", P: "P. Fleet address pools", S: "S. Spec file",
+  K: "K. Fixed at creation (change guard)", P: "P. Fleet address pools", L: "L. Lock file", S: "S. Spec file",
 };
 
 /** The catalogue grouped by section letter, sections in the order of SECTIONS, rules in catalogue order. */

@@ -6,7 +6,7 @@ import { ClusterPlanInput } from "./model";
 import { checkEdge } from "./rules/edge-rules";
 import { checkFlannel } from "./rules/flannel-rules";
 import { checkOverlaps } from "./rules/overlap-rules";
-import { checkRanges } from "./rules/range-rules";
+import { checkPoolZones, checkRanges } from "./rules/range-rules";
 import { checkSize } from "./rules/size-rules";
 import { checkTerway } from "./rules/terway-rules";
 
@@ -26,6 +26,7 @@ export interface PlanOptions {
 export function planCluster(input: ClusterPlanInput, options: PlanOptions = {}): ClusterPlanResult {
   const ctx = new PlanContext(input, options.extraInstanceTypes ?? []);
   checkRanges(ctx);
+  checkPoolZones(ctx);
   checkOverlaps(ctx);
   const capacity = computeCapacity(ctx);
   checkFlannel(ctx, capacity);

@@ -1,7 +1,7 @@
 import { Cidr, IpVersion, isRfc1918, reservedOverlaps } from "../../cidr";
 import { PlanContext, plural } from "../context";
 import { Severity } from "../finding";
-import { ExternalRangeKind } from "../model";
+import { ExternalRangeKind, NodePoolKind } from "../model";
 import { rule } from "../rule";
 
 export const VPC_MASK = rule(
@@ -149,4 +149,22 @@ export const VPC_SPACE = rule(
   "The VPC has room for every vSwitch carved from it automatically.",
   "Automatic vSwitch blocks are carved first-fit from the VPC in zone order, sized from the expected nodes and pods per node (node vSwitch at least /24, pod vSwitch at least the recommended /19). When the VPC is too small the finding says how many addresses are missing; give a larger VPC, smaller expectations, or explicit CIDRs.",
 );
-RANGE_RULES.push(VPC_SPACE);
+export const NODE_POOL_ZONE = rule(
+  "A13-node-pool-zone", Severity.ERROR, ["A-VSW-2"],
+  "Every zone a cloud node pool uses has a node vSwitch.",
+  "vSwitches are zonal: a pool placed in a zone where the network has no node vSwitch would get no vSwitch there (or none at all).",
+);
+RANGE_RULES.push(VPC_SPACE, NODE_POOL_ZONE);
+
+/** A-VSW-2: cloud node pools only use zones that have node vSwitches. */
+export function checkPoolZones(ctx: PlanContext): void {
+  const zones = new Set(ctx.input.nodeVSwitches.map((v) => v.zone));
+  for (const p of ctx.input.nodePools) {
+    if (p.kind !== NodePoolKind.CLOUD) continue;
+    const missing = p.zones.filter((z) => !zones.has(z));
+    if (missing.length > 0 || p.zones.length === 0) {
+      ctx.report(NODE_POOL_ZONE, ctx.path(`nodePools[${p.name}].zones`),
+        `node pool ${p.name} uses zone${missing.length === 1 ? "" : "s"} ${missing.join(", ") || "(none)"} but the network has node vSwitches only in ${[...zones].join(", ") || "no zone"}; pick zones of the network or add vSwitches there.`);
+    }
+  }
+}
