@@ -137,6 +137,7 @@ export function computeCapacity(ctx: PlanContext): CapacityPlan {
   });
   const cloudPools = pools.filter((p) => p.kind === NodePoolKind.CLOUD);
   const edgePools = pools.filter((p) => p.kind === NodePoolKind.EDGE);
+  const edgeMaxNodes = edgePools.reduce((s, p) => s + p.maxNodes, 0);
   const plannedMaxNodes = pools.reduce((s, p) => s + p.maxNodes, 0);
   const limits: NodeLimit[] = [specNodeLimit(ctx)];
   const ranges: RangeUsage[] = [];
@@ -173,7 +174,8 @@ export function computeCapacity(ctx: PlanContext): CapacityPlan {
     ranges.push({ name: v.name, role: "node vSwitch", zone: v.zone, cidr: c.toString(), usable, demand, utilisation: demand / Math.max(1, usable) });
   }
   if (input.nodeVSwitches.length > 0 && nodeAddresses > 0) {
-    limits.push({ nodes: nodeAddresses, reason: `node vSwitches hold ${nodeAddresses.toLocaleString("en-US")} usable addresses`, ruleId: "F1-node-vswitch-capacity" });
+    // Edge nodes live outside the VPC: they take no node vSwitch address (ACK Edge).
+    limits.push({ nodes: nodeAddresses + edgeMaxNodes, reason: `node vSwitches hold ${nodeAddresses.toLocaleString("en-US")} usable addresses${edgeMaxNodes > 0 ? " (plus the edge pools)" : ""}`, ruleId: "F1-node-vswitch-capacity" });
   }
 
   let podIpsAvailable: number | undefined;
@@ -192,8 +194,8 @@ export function computeCapacity(ctx: PlanContext): CapacityPlan {
     const densest = Math.max(0, ...cloudPools.map((p) => p.podsPerNode ?? 0));
     if (densest > 0 && input.podVSwitches.length > 0) {
       limits.push({
-        nodes: Math.floor(podIpsAvailable / densest),
-        reason: `pod vSwitches hold ${podIpsAvailable.toLocaleString("en-US")} usable addresses, ${densest} per node at full density`,
+        nodes: Math.floor(podIpsAvailable / densest) + edgeMaxNodes,
+        reason: `pod vSwitches hold ${podIpsAvailable.toLocaleString("en-US")} usable addresses, ${densest} per node at full density${edgeMaxNodes > 0 ? " (plus the edge pools)" : ""}`,
         ruleId: "F1-pod-vswitch-capacity",
       });
     }

@@ -166,9 +166,9 @@ export const DEFAULT_BGP_ROUTE_LIMIT = 110;
 /** Catalogue id every planned route cites. */
 export const HYBRID_ROUTES_RULE_ID = "I7-hybrid-routes";
 
-function canonical(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  return Cidr.tryParse(text)?.toString();
+/** Canonical CIDR text; text that doesn't parse (an unresolved token, or an error reported as A0-invalid-cidr) is kept as given. */
+function canonical(text: string): string {
+  return Cidr.tryParse(text)?.toString() ?? text;
 }
 
 function dedupe(list: string[]): string[] {
@@ -182,12 +182,11 @@ function dedupe(list: string[]): string[] {
 export function cloudRanges(input: Pick<HybridLinkPlanInput, "vpcCidr" | "cloudPodCidrs">): string[] {
   const vpc = input.vpcCidr !== undefined ? Cidr.tryParse(input.vpcCidr) : undefined;
   const out: string[] = [];
-  if (vpc) out.push(vpc.toString());
+  if (input.vpcCidr !== undefined) out.push(canonical(input.vpcCidr));
   for (const text of input.cloudPodCidrs) {
     const c = Cidr.tryParse(text);
-    if (!c) continue;
-    if (vpc && vpc.contains(c)) continue; // already reached through the VPC route
-    out.push(c.toString());
+    if (c && vpc && vpc.contains(c)) continue; // already reached through the VPC route
+    out.push(canonical(text));
   }
   return dedupe(out);
 }
@@ -199,8 +198,8 @@ export function cloudRanges(input: Pick<HybridLinkPlanInput, "vpcCidr" | "cloudP
 export function computeHybridRoutes(input: Pick<HybridLinkPlanInput, "vpcCidr" | "cloudPodCidrs" | "edgePodCidrs" | "dataCenterCidrs" | "connectivity">): PlannedRoute[] {
   const cen = input.connectivity === HybridConnectivity.CEN_TRANSIT_ROUTER;
   const inner = cen ? RouteOrigin.CEN : RouteOrigin.STATIC;
-  const edge = dedupe(input.edgePodCidrs.map(canonical).filter((c): c is string => c !== undefined));
-  const dc = dedupe(input.dataCenterCidrs.map(canonical).filter((c): c is string => c !== undefined)).filter((c) => !edge.includes(c));
+  const edge = dedupe(input.edgePodCidrs.map(canonical));
+  const dc = dedupe(input.dataCenterCidrs.map(canonical)).filter((c) => !edge.includes(c));
   const cloud = cloudRanges(input);
   const remote: Array<{ cidr: string; what: string }> = [
     ...edge.map((cidr) => ({ cidr, what: "edge pod CIDR" })),
@@ -238,13 +237,13 @@ export function computeDataCenterRoutes(input: Pick<HybridLinkPlanInput, "vpcCid
       reason: `edge -> cloud: data-centre routers send traffic for the cloud range ${c} to the VBR (learned over BGP from the VBR's advertised networks, or a static route)`,
     });
   }
-  for (const e of dedupe(input.edgePodCidrs.map(canonical).filter((c): c is string => c !== undefined))) {
+  for (const e of dedupe(input.edgePodCidrs.map(canonical))) {
     out.push({
       kind: DataCenterRouteKind.ADVERTISE_TO_VBR, destination: e, nextHop: "the edge nodes (Terway Edge BGP speakers)",
       reason: `cloud -> edge: the data-centre router advertises the edge pod CIDR ${e} (aggregated, one prefix) to the VBR over BGP; it learns the per-node subnets from the edge nodes`,
     });
   }
-  for (const d of dedupe(input.dataCenterCidrs.map(canonical).filter((c): c is string => c !== undefined))) {
+  for (const d of dedupe(input.dataCenterCidrs.map(canonical))) {
     out.push({
       kind: DataCenterRouteKind.ADVERTISE_TO_VBR, destination: d, nextHop: input.vbr?.peerGatewayIp ?? "the data-centre gateway",
       reason: `the data-centre router advertises the data-centre CIDR ${d} to the VBR over BGP`,
@@ -255,7 +254,7 @@ export function computeDataCenterRoutes(input: Pick<HybridLinkPlanInput, "vpcCid
 
 /** CIDRs the VBR advertises to the data centre: the cloud ranges and any extra ones. Pure. */
 export function computeBgpNetworks(input: Pick<HybridLinkPlanInput, "vpcCidr" | "cloudPodCidrs" | "bgp">): string[] {
-  const extra = input.bgp.advertise.map(canonical).filter((c): c is string => c !== undefined);
+  const extra = input.bgp.advertise.map(canonical);
   return dedupe([...cloudRanges(input), ...extra]);
 }
 

@@ -148,4 +148,8 @@ export interface ClusterPlanInput {
   readonly podsPerEdgeNode?: number;
   /** Paths of values that are unresolved tokens at synth time. */
   readonly unresolved?: string[];
+  /** ACK Edge: how each edge node pool reaches the cloud (private = leased line / VPN; intranet = edge nodes L3-reachable). */
+  readonly edgePoolNetworks?: Array<{ readonly name: string; readonly privateInterconnect: boolean; readonly intranet: boolean }>;
+  /** ACK Edge Flannel: ranges the cluster security group opens UDP 8472 (VXLAN) from, besides the VPC. */
+  readonly vxlanPeerCidrs?: string[];
 }

@@ -1,0 +1,52 @@
+import { Construct } from "constructs";
+import { TerraformStack, TerraformVariable } from "cdktf";
+import { AckEdgeCluster, AckNetwork, ClusterSpec, EdgeCni, EdgeInterconnect, HybridLink } from "../lib";
+import { AlicloudProvider } from "../lib/providers/alicloud/provider";
+
+/**
+ * ACK Edge with Terway Edge and a HybridLink, in the topology of the Terway Edge guide: VPC
+ * 192.168.0.0/16, edge pods 10.0.0.0/16, data centre 172.16.0.0/16, joined over Express
+ * Connect (VBR with BGP, router interfaces to the VPC).
+ */
+export class EdgeTerwayStack extends TerraformStack {
+  public readonly cluster: AckEdgeCluster;
+  public readonly link: HybridLink;
+
+  public constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new AlicloudProvider(this, "alicloud", { region: "cn-hangzhou" });
+    const network = new AckNetwork(this, "net", {
+      vpcCidr: "192.168.0.0/16",
+      zones: ["cn-hangzhou-i", "cn-hangzhou-j"],
+      expectedNodes: 60,
+      expectedPodsPerNode: 64,
+    });
+    this.cluster = new AckEdgeCluster(this, "factory", {
+      network,
+      clusterSpec: ClusterSpec.PRO_SMALL,
+      kubernetesVersion: "1.33.1-aliyun.1",
+      serviceCidr: "172.22.0.0/20",
+      cni: EdgeCni.terwayEdge({ edgePodCidr: "10.0.0.0/16", podsPerEdgeNode: 128 }),
+    });
+    this.cluster.addNodePool("cloud", { instanceTypes: ["ecs.c7.4xlarge"], minSize: 2, maxSize: 10 });
+    this.cluster.addEdgeNodePool("line-1", { interconnect: EdgeInterconnect.PRIVATE, minSize: 4, maxSize: 100 });
+
+    const authKey = new TerraformVariable(this, "idc_bgp_auth_key", {
+      type: "string",
+      sensitive: true,
+      description: "BGP MD5 key agreed with the data-centre network team",
+    });
+    this.link = new HybridLink(this, "idc", {
+      network,
+      physicalConnectionId: "pc-bp1example000000000",
+      accessPointId: "ap-cn-hangzhou-xs-A",
+      vlanId: 100,
+      localGatewayIp: "10.254.0.1",
+      peerGatewayIp: "10.254.0.2",
+      peeringSubnetMask: "255.255.255.252",
+      bgp: { peerAsn: 65001, authKey },
+      dataCenterCidrs: ["172.16.0.0/16"],
+      edgePodCidrs: [this.cluster.edgePodCidr],
+    });
+  }
+}

@@ -1,0 +1,437 @@
+import { Construct } from "constructs";
+import { AckNetwork } from "./ack-network";
+import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Token } from "./cdktf";
+import { PlanValues } from "./tokens";
+import { addPlanValidation } from "./validation";
+import {
+  DEFAULT_LOCAL_ASN, DataCenterRoute, HybridConnectivity, HybridLinkPlan, HybridLinkPlanInput, HybridSibling, PlannedRoute,
+  RouteNextHop, RouteOrigin, RouteTableKind, formatRoutes, planHybridLink,
+} from "../plan/hybrid";
+import { CenInstance } from "../providers/alicloud/cen-instance";
+import { CenTransitRouterVbrAttachment } from "../providers/alicloud/cen-transit-router-vbr-attachment";
+import { ExpressConnectRouterInterface } from "../providers/alicloud/express-connect-router-interface";
+import { ExpressConnectVirtualBorderRouter } from "../providers/alicloud/express-connect-virtual-border-router";
+import { AlicloudProvider } from "../providers/alicloud/provider";
+import { RouteEntry } from "../providers/alicloud/route-entry";
+import { RouterInterfaceConnection } from "../providers/alicloud/router-interface-connection";
+import { VpcBgpGroup } from "../providers/alicloud/vpc-bgp-group";
+import { VpcBgpNetwork } from "../providers/alicloud/vpc-bgp-network";
+import { VpcBgpPeer } from "../providers/alicloud/vpc-bgp-peer";
+
+export { HybridConnectivity, RouteNextHop, RouteOrigin, RouteTableKind, DataCenterRouteKind } from "../plan/hybrid";
+export type { PlannedRoute, DataCenterRoute } from "../plan/hybrid";
+
+/** BGP between the VBR and the data-centre router. */
+export interface HybridLinkBgpOptions {
+  /** ASN of the data-centre router (1 to 4294967295, rule J5-peer-asn). */
+  readonly peerAsn: number;
+  /**
+   * ASN of the Alibaba Cloud side: 45104, 64512-65534 or 4200000000-4294967294, not 65025
+   * (rule J4-local-asn).
+   * @default 45104
+   */
+  readonly localAsn?: number;
+  /**
+   * Addresses of the BGP peers (at most 8 per VBR, rule J6-bgp-peers).
+   * @default [peerGatewayIp] of the VBR created here
+   */
+  readonly peerIps?: string[];
+  /**
+   * BGP authentication key. A `TerraformVariable` declared with `sensitive: true` (rule
+   * J8-bgp-auth-key); a literal string can't be given, so the key never lands in code or in
+   * the synthesized JSON.
+   * @default no authentication
+   */
+  readonly authKey?: TerraformVariable;
+  /**
+   * Extra CIDRs the VBR advertises to the data centre, besides the VPC and cloud pod ranges.
+   * @default none
+   */
+  readonly advertise?: string[];
+  /**
+   * Routes expected from the data centre beyond one per edge pod and data-centre CIDR (rule
+   * J6-bgp-route-limit).
+   * @default 0
+   */
+  readonly extraExpectedRoutes?: number;
+}
+
+/** Properties of a {@link HybridLink}. */
+export interface HybridLinkProps {
+  /** The network (VPC) joined to the data centre. */
+  readonly network: AckNetwork;
+  /** Express Connect physical connection the VBR sits on, e.g. `pc-bp1...`. */
+  readonly physicalConnectionId: string;
+  /**
+   * Adopt an existing VBR by id instead of creating one (then vlanId and the gateway IPs are
+   * not used).
+   * @default a VBR is created
+   */
+  readonly vbrId?: string;
+  /**
+   * Route table of the adopted VBR (`vtb-...`), for the static routes toward the VPC.
+   * @default the created VBR's route table
+   */
+  readonly vbrRouteTableId?: string;
+  /**
+   * VLAN id of the new VBR, 1 to 2999, unique per physical connection (rules J1-vlan-range,
+   * J1-vlan-unique).
+   * @default none: required when no vbrId is given
+   */
+  readonly vlanId?: number;
+  /**
+   * IPv4 address of the Alibaba Cloud side of the new VBR (rule J2-gateway-subnet).
+   * @default none: required when no vbrId is given
+   */
+  readonly localGatewayIp?: string;
+  /**
+   * IPv4 address of the data-centre side of the new VBR.
+   * @default none: required when no vbrId is given
+   */
+  readonly peerGatewayIp?: string;
+  /**
+   * Dotted netmask of the peering subnet, e.g. `255.255.255.252`.
+   * @default none: required when no vbrId is given
+   */
+  readonly peeringSubnetMask?: string;
+  /**
+   * Name of the new VBR.
+   * @default the construct id
+   */
+  readonly vbrName?: string;
+  /** BGP toward the data-centre router. */
+  readonly bgp: HybridLinkBgpOptions;
+  /** Address ranges of the data centre (routed to the VBR; kept clear by the cluster plans). */
+  readonly dataCenterCidrs: string[];
+  /**
+   * Edge pod CIDRs routed toward the data centre, e.g. `[edge.edgePodCidr]` (Terway Edge).
+   * Flannel's pod CIDR is an overlay and needs no route.
+   * @default none
+   */
+  readonly edgePodCidrs?: string[];
+  /**
+   * Cloud pod ranges outside the VPC CIDR that the data centre must reach.
+   * @default none: for Terway the cloud pods live in the VPC CIDR, which is always routed
+   */
+  readonly cloudPodCidrs?: string[];
+  /**
+   * How the VBR and the VPC are joined.
+   * @default HybridConnectivity.ROUTER_INTERFACE
+   */
+  readonly connectivity?: HybridConnectivity;
+  /**
+   * Access point of the physical connection (`ap-...`), for the router interfaces.
+   * @default none: required for HybridConnectivity.ROUTER_INTERFACE (rule J10-router-interface-inputs)
+   */
+  readonly accessPointId?: string;
+  /**
+   * Specification of the VBR-side router interface.
+   * @default "Large.2"
+   */
+  readonly routerInterfaceSpec?: string;
+  /**
+   * Region of the VPC and the VBR.
+   * @default the region of the stack's AlicloudProvider
+   */
+  readonly region?: string;
+  /**
+   * vRouter id of an adopted VPC (`vrt-...`).
+   * @default the router of the VPC created by the AckNetwork
+   */
+  readonly vpcRouterId?: string;
+  /**
+   * System route table of an adopted VPC (`vtb-...`).
+   * @default the route table of the VPC created by the AckNetwork
+   */
+  readonly vpcRouteTableId?: string;
+  /**
+   * CEN instance to attach the VBR to (HybridConnectivity.CEN_TRANSIT_ROUTER).
+   * @default a CEN instance is created
+   */
+  readonly cenId?: string;
+  /**
+   * Transit router to attach the VBR to (HybridConnectivity.CEN_TRANSIT_ROUTER).
+   * @default the CEN's transit router in the region
+   */
+  readonly transitRouterId?: string;
+  /** @default none */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Something in the network that wants to know about hybrid links (an ACK Edge cluster). */
+interface HybridLinkAware {
+  attachHybridLink(link: HybridLink): void;
+}
+
+function isHybridLinkAware(x: unknown): x is HybridLinkAware {
+  return typeof x === "object" && x !== null && typeof (x as { attachHybridLink?: unknown }).attachHybridLink === "function";
+}
+
+const LINKS = new WeakMap<AckNetwork, HybridLink[]>();
+
+/** Construct id part for a CIDR: its text, or its position when it is an unresolved token. */
+function slug(cidr: string, index: number): string {
+  return Token.isUnresolved(cidr) ? `token-${index + 1}` : cidr.replace(/[^0-9a-zA-Z]+/g, "-");
+}
+
+/**
+ * Joins an AckNetwork's VPC to a data centre over Express Connect: a VBR (created or
+ * adopted), a BGP group with peers and advertised networks, VBR-to-VPC connectivity (router
+ * interfaces or a CEN transit router) and the static routes worked out by
+ * `planHybridLink` (lib/plan/hybrid.ts). Routes the data-centre routers must carry are on
+ * {@link HybridLink.requiredDataCenterRoutes} and in a Terraform output.
+ *
+ * @see https://www.alibabacloud.com/help/en/ack/ack-edge/user-guide/how-to-use-the-terway-edge-network-plugin
+ */
+export class HybridLink extends Construct {
+  /** Hybrid links of a network, in creation order. */
+  public static linksIn(network: AckNetwork): HybridLink[] {
+    return [...(LINKS.get(network) ?? [])];
+  }
+
+  public readonly network: AckNetwork;
+  /** Name used in messages and resource names. */
+  public readonly linkName: string;
+  /** VBR id (a token when created here). */
+  public readonly vbrId: string;
+  /** The VBR (undefined when adopted): an escape hatch. */
+  public readonly vbr?: ExpressConnectVirtualBorderRouter;
+  public readonly bgpGroup: VpcBgpGroup;
+  public readonly physicalConnectionId: string;
+  public readonly dataCenterCidrs: string[];
+  public readonly edgePodCidrs: string[];
+  public readonly connectivity: HybridConnectivity;
+  /** VBR-side router interface (router-interface connectivity). */
+  public readonly vbrInterface?: ExpressConnectRouterInterface;
+  /** VPC-side router interface (router-interface connectivity). */
+  public readonly vpcInterface?: ExpressConnectRouterInterface;
+  private readonly props: HybridLinkProps;
+  private readonly peerIps: string[];
+
+  public constructor(scope: Construct, id: string, props: HybridLinkProps) {
+    super(scope, id);
+    this.props = props;
+    this.network = props.network;
+    this.linkName = props.vbrName ?? id;
+    this.physicalConnectionId = props.physicalConnectionId;
+    this.dataCenterCidrs = [...props.dataCenterCidrs];
+    this.edgePodCidrs = [...(props.edgePodCidrs ?? [])];
+    this.connectivity = props.connectivity ?? HybridConnectivity.ROUTER_INTERFACE;
+    const tags = props.tags;
+
+    if (props.vbrId !== undefined) {
+      this.vbrId = props.vbrId;
+    } else {
+      const missing = (["vlanId", "localGatewayIp", "peerGatewayIp", "peeringSubnetMask"] as const).filter((k) => props[k] === undefined);
+      if (missing.length > 0) {
+        throw new Error(`HybridLink ${this.node.path}: give vbrId to adopt a VBR, or ${missing.join(", ")} to create one.`);
+      }
+      this.vbr = new ExpressConnectVirtualBorderRouter(this, "vbr", {
+        physicalConnectionId: props.physicalConnectionId,
+        vlanId: props.vlanId as number,
+        localGatewayIp: props.localGatewayIp as string,
+        peerGatewayIp: props.peerGatewayIp as string,
+        peeringSubnetMask: props.peeringSubnetMask as string,
+        virtualBorderRouterName: this.linkName,
+        tags,
+      });
+      this.vbrId = this.vbr.id;
+    }
+    this.peerIps = props.bgp.peerIps ?? (props.peerGatewayIp !== undefined && props.vbrId === undefined ? [props.peerGatewayIp] : []);
+
+    // BGP: group, peers, networks advertised to the data centre.
+    this.bgpGroup = new VpcBgpGroup(this, "bgp-group", {
+      routerId: this.vbrId,
+      bgpGroupName: this.linkName,
+      peerAsn: props.bgp.peerAsn,
+      localAsn: props.bgp.localAsn ?? DEFAULT_LOCAL_ASN,
+      authKey: props.bgp.authKey?.stringValue,
+    });
+    this.peerIps.forEach((ip, i) => {
+      new VpcBgpPeer(this, `bgp-peer-${i + 1}`, { bgpGroupId: this.bgpGroup.id, peerIpAddress: ip });
+    });
+    const plan = this.computePlan([]);
+    for (const [i, cidr] of plan.bgpNetworks.entries()) {
+      new VpcBgpNetwork(this, `bgp-network-${slug(cidr, i)}`, { routerId: this.vbrId, dstCidrBlock: cidr, dependsOn: [this.bgpGroup] });
+    }
+
+    const region = Lazy.stringValue({ produce: () => this.region() });
+    if (this.connectivity === HybridConnectivity.ROUTER_INTERFACE) {
+      const vpcRouterId = props.vpcRouterId ?? this.network.vpc?.routerId;
+      const vpcRouteTableId = props.vpcRouteTableId ?? this.network.vpc?.routeTableId;
+      const vbrRouteTableId = props.vbrRouteTableId ?? this.vbr?.routeTableId;
+      if (vpcRouterId === undefined || vpcRouteTableId === undefined) {
+        throw new Error(`HybridLink ${this.node.path}: the network's VPC was adopted; give vpcRouterId and vpcRouteTableId for router-interface connectivity.`);
+      }
+      const ignore = { ignoreChanges: ["opposite_interface_id", "opposite_interface_owner_id", "opposite_router_id", "hc_rate"] };
+      this.vbrInterface = new ExpressConnectRouterInterface(this, "vbr-interface", {
+        routerType: "VBR",
+        routerId: this.vbrId,
+        role: "InitiatingSide",
+        spec: props.routerInterfaceSpec ?? "Large.2",
+        accessPointId: props.accessPointId,
+        oppositeRegionId: region,
+        oppositeRouterType: "VRouter",
+        oppositeRouterId: vpcRouterId,
+        paymentType: "PayAsYouGo",
+        routerInterfaceName: `${this.linkName}-vbr-to-vpc`,
+        tags,
+        lifecycle: ignore,
+      });
+      this.vpcInterface = new ExpressConnectRouterInterface(this, "vpc-interface", {
+        routerType: "VRouter",
+        routerId: vpcRouterId,
+        role: "AcceptingSide",
+        spec: "Negative",
+        oppositeAccessPointId: props.accessPointId,
+        oppositeRegionId: region,
+        oppositeRouterType: "VBR",
+        oppositeRouterId: this.vbrId,
+        paymentType: "PayAsYouGo",
+        routerInterfaceName: `${this.linkName}-vpc-to-vbr`,
+        tags,
+        dependsOn: [this.vbrInterface],
+        lifecycle: ignore,
+      });
+      // Accepting side first, then the initiating side connects (the provider's own VBR tests do it this way).
+      const accept = new RouterInterfaceConnection(this, "vpc-connection", {
+        interfaceId: this.vpcInterface.id,
+        oppositeInterfaceId: this.vbrInterface.id,
+        oppositeRouterId: this.vbrId,
+        oppositeRouterType: "VBR",
+        dependsOn: [this.vpcInterface],
+      });
+      const connect = new RouterInterfaceConnection(this, "vbr-connection", {
+        interfaceId: this.vbrInterface.id,
+        oppositeInterfaceId: this.vpcInterface.id,
+        oppositeRouterId: vpcRouterId,
+        oppositeRouterType: "VRouter",
+        dependsOn: [accept],
+      });
+      for (const [i, r] of plan.routes.filter((x) => x.origin === RouteOrigin.STATIC).entries()) {
+        const onVbr = r.table === RouteTableKind.VBR;
+        const table = onVbr ? vbrRouteTableId : vpcRouteTableId;
+        if (table === undefined) continue; // adopted VBR without its route table: J10-router-interface-inputs fails the synth
+        new RouteEntry(this, `route-${r.table}-${slug(r.destination, i)}`, {
+          routeTableId: table,
+          destinationCidrblock: r.destination,
+          nexthopType: "RouterInterface",
+          nexthopId: onVbr ? this.vbrInterface.id : this.vpcInterface.id,
+          description: r.nextHop === RouteNextHop.VPC ? "edge to cloud: toward the VPC" : "cloud to edge: toward the VBR",
+          dependsOn: [connect],
+        });
+      }
+    } else {
+      const cenId = props.cenId ?? new CenInstance(this, "cen", { cenInstanceName: this.linkName, tags }).id;
+      new CenTransitRouterVbrAttachment(this, "cen-vbr-attachment", {
+        cenId,
+        vbrId: this.vbrId,
+        transitRouterId: props.transitRouterId,
+        autoPublishRouteEnabled: true,
+        transitRouterAttachmentName: this.linkName,
+        tags,
+      });
+    }
+
+    new TerraformOutput(this, "data-center-routes", {
+      description: `Routes the data-centre routers of ${this.linkName} must carry or advertise (Terraform can't create them).`,
+      value: plan.dataCenterRoutes.map((r) => ({ kind: r.kind, destination: r.destination, next_hop: r.nextHop, reason: r.reason })),
+    });
+    new TerraformOutput(this, "routes", {
+      description: `Route plan of ${this.linkName} (VBR and VPC route tables).`,
+      value: plan.routes.map((r) => ({ table: r.table, destination: r.destination, next_hop: r.nextHop, origin: r.origin, reason: r.reason })),
+    });
+
+    const list = LINKS.get(this.network) ?? [];
+    list.push(this);
+    LINKS.set(this.network, list);
+    for (const m of this.network.clusters) if (isHybridLinkAware(m)) m.attachHybridLink(this);
+    addPlanValidation(this, () => this.plan.findings);
+  }
+
+  /** The plan of this link: findings (checked against every other HybridLink of the app) and routes. */
+  public get plan(): HybridLinkPlan {
+    return this.computePlan(this.siblings());
+  }
+
+  /** Routes of the VBR and VPC route tables. */
+  public get routes(): PlannedRoute[] {
+    return this.plan.routes;
+  }
+
+  /**
+   * Routes the data-centre routers must carry (cloud ranges toward the VBR) and advertise to
+   * the VBR over BGP (edge pod and data-centre CIDRs). Terraform can't create them; they are
+   * also in the `data-center-routes` output.
+   */
+  public get requiredDataCenterRoutes(): DataCenterRoute[] {
+    return this.plan.dataCenterRoutes;
+  }
+
+  /** BGP peers of the link (for the per-VBR peer count). */
+  public get bgpPeerCount(): number {
+    return this.peerIps.length;
+  }
+
+  /** The link's VLAN id, when it creates the VBR. */
+  public get vlanId(): number | undefined {
+    return this.props.vbrId === undefined ? this.props.vlanId : undefined;
+  }
+
+  /** The route table, one line per route. */
+  public describeRoutes(): string {
+    return formatRoutes(this.routes);
+  }
+
+  private siblings(): HybridSibling[] {
+    return this.node.root.node.findAll()
+      .filter((c): c is HybridLink => c instanceof HybridLink && c !== this)
+      .map((l) => ({ name: l.node.path, physicalConnectionId: l.physicalConnectionId, vlanId: l.vlanId, vbrId: l.props.vbrId, peerCount: l.bgpPeerCount }));
+  }
+
+  private computePlan(siblings: HybridSibling[]): HybridLinkPlan {
+    const p = this.props;
+    const v = new PlanValues();
+    // Unresolved tokens stay in the lists (their routes are still emitted) and are named in `unresolved`, so their checks are skipped.
+    const strs = (path: string, list: string[]) => list.map((s, i) => v.str(`${path}[${i}]`, s) ?? s);
+    const input: HybridLinkPlanInput = {
+      name: this.linkName,
+      physicalConnectionId: p.physicalConnectionId,
+      vbrId: p.vbrId,
+      vbr: p.vbrId === undefined ? {
+        vlanId: v.num("vlanId", p.vlanId),
+        localGatewayIp: v.str("localGatewayIp", p.localGatewayIp),
+        peerGatewayIp: v.str("peerGatewayIp", p.peerGatewayIp),
+        peeringSubnetMask: v.str("peeringSubnetMask", p.peeringSubnetMask),
+      } : undefined,
+      vpcCidr: v.str("vpcCidr", this.network.vpcCidr) ?? this.network.vpcCidr,
+      cloudPodCidrs: strs("cloudPodCidrs", p.cloudPodCidrs ?? []),
+      edgePodCidrs: strs("edgePodCidrs", this.edgePodCidrs),
+      dataCenterCidrs: strs("dataCenterCidrs", this.dataCenterCidrs),
+      bgp: {
+        localAsn: v.num("bgp.localAsn", p.bgp.localAsn ?? DEFAULT_LOCAL_ASN) ?? DEFAULT_LOCAL_ASN,
+        peerAsn: v.num("bgp.peerAsn", p.bgp.peerAsn),
+        peerIps: strs("bgp.peerIps", this.peerIps),
+        advertise: strs("bgp.advertise", p.bgp.advertise ?? []),
+        authKeySensitive: p.bgp.authKey === undefined ? undefined : p.bgp.authKey.sensitive === true,
+        extraExpectedRoutes: p.bgp.extraExpectedRoutes,
+      },
+      connectivity: this.connectivity,
+      hasAccessPoint: p.accessPointId !== undefined,
+      hasVbrRouteTable: p.vbrId === undefined || p.vbrRouteTableId !== undefined,
+      siblings,
+      unresolved: v.unresolved,
+    };
+    return planHybridLink(input);
+  }
+
+  private region(): string {
+    if (this.props.region !== undefined) return this.props.region;
+    const provider = TerraformStack.of(this).node.findAll().find((c): c is AlicloudProvider => c instanceof AlicloudProvider);
+    const region = provider?.region;
+    if (region === undefined) {
+      throw new Error(`HybridLink ${this.node.path}: no region: give the region prop or configure an AlicloudProvider with a region in the stack.`);
+    }
+    return region;
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The ACK Edge examples synthesized, schema-checked and snapshotted; the seed topology's routes
+ * asserted one by one in the synthesized JSON.
+ */
+import { App, TerraformStack, TerraformVariable } from "cdktf";
+import { EdgeFlannelStack } from "../../examples/edge-flannel";
+import { EdgeTerwayStack } from "../../examples/edge-terway";
+import { AckEdgeCluster, AckNetwork, EdgeCni, HybridConnectivity, HybridLink } from "../../lib";
+import { assertConformance } from "../../lib/testing";
+import { AlicloudProvider } from "../../lib/providers/alicloud/provider";
+import { stableJson, synthApp } from "../helpers/synth";
+import { SEED_DC, SEED_EDGE_PODS, TERWAY_EDGE_BASE, buildEdge, withBase } from "./edge-scenario";
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+const resources = (doc: Record<string, unknown>) => doc.resource as Resources;
+const ofType = (doc: Record<string, unknown>, type: string) => Object.entries(resources(doc)[type] ?? {});
+const ref = (type: string, name: string, attr: string) => `\${${type}.${name}.${attr}}`;
+const nameOf = (doc: Record<string, unknown>, type: string, pathEnd: string) =>
+  ofType(doc, type).find(([, r]) => String((r["//"] as { metadata: { path: string } }).metadata.path).endsWith(pathEnd))![0];
+
+describe("ACK Edge examples", () => {
+  test.each([
+    ["edge-terway", (app: App) => new EdgeTerwayStack(app, "edge-terway")],
+    ["edge-flannel", (app: App) => new EdgeFlannelStack(app, "edge-flannel")],
+  ] as const)("%s synthesizes, passes the schema conformance check and matches its snapshot", (name, build) => {
+    const out = synthApp((app) => { build(app); });
+    expect(out.error).toBeUndefined();
+    const doc = out.stacks[name];
+    expect(() => assertConformance(doc)).not.toThrow();
+    expect(stableJson(doc)).toMatchSnapshot();
+  });
+
+  test("edge-terway: profile Edge with Terway Edge arguments, never alicloud_cs_edge_kubernetes", () => {
+    const doc = synthApp((app) => { new EdgeTerwayStack(app, "edge-terway"); }).stacks["edge-terway"];
+    expect(resources(doc).alicloud_cs_edge_kubernetes).toBeUndefined();
+    const [, cluster] = ofType(doc, "alicloud_cs_managed_kubernetes")[0];
+    expect(cluster).toMatchObject({ profile: "Edge", pod_cidr: SEED_EDGE_PODS, node_cidr_mask: 25, is_enterprise_security_group: true });
+    expect(cluster.pod_vswitch_ids).toHaveLength(2);
+    expect((cluster.addons as Array<{ name: string }>).map((a) => a.name)).toContain("terway-eniip");
+    const edgePool = ofType(doc, "alicloud_cs_kubernetes_node_pool").find(([, p]) => p.type === "edge")![1];
+    expect(edgePool).toMatchObject({ node_pool_name: "factory-line-1", type: "edge" });
+    expect(edgePool.vswitch_ids).toBeUndefined();
+    const [, group] = ofType(doc, "alicloud_vpc_bgp_group")[0];
+    expect(group).toMatchObject({ peer_asn: 65001, local_asn: 45104, auth_key: "${var.idc_bgp_auth_key}" });
+    expect((doc.variable as Record<string, { sensitive?: boolean }>).idc_bgp_auth_key.sensitive).toBe(true);
+  });
+
+  test("edge-flannel: own security group with UDP 8472, no enterprise security group (they conflict)", () => {
+    const doc = synthApp((app) => { new EdgeFlannelStack(app, "edge-flannel"); }).stacks["edge-flannel"];
+    const [, cluster] = ofType(doc, "alicloud_cs_managed_kubernetes")[0];
+    const sg = nameOf(doc, "alicloud_security_group", "stores/security-group");
+    expect(cluster).toMatchObject({ profile: "Edge", pod_cidr: "10.8.0.0/16", node_cidr_mask: 26, security_group_id: ref("alicloud_security_group", sg, "id") });
+    expect(cluster.is_enterprise_security_group).toBeUndefined();
+    expect((cluster.addons as Array<{ name: string }>).map((a) => a.name)).toContain("flannel");
+    const rules = ofType(doc, "alicloud_security_group_rule").map(([, r]) => `${r.type} ${r.ip_protocol} ${r.port_range} ${r.cidr_ip}`);
+    expect(rules.sort()).toEqual(["ingress udp 8472/8472 10.200.0.0/16", "ingress udp 8472/8472 192.168.0.0/16"]);
+  });
+});
+
+describe("seed topology in the synthesized JSON", () => {
+  const seed = () => synthApp((app) => {
+    buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { dataCenterCidrs: [] } }), "seed");
+  });
+
+  test("exactly the seed's routes: VBR 192.168.0.0/16 -> VPC, VPC 10.0.0.0/16 -> VBR (static); VBR 10.0.0.0/16 -> IDC (BGP)", () => {
+    const out = seed();
+    expect(out.error).toBeUndefined();
+    const doc = out.stacks.seed;
+    const vbr = nameOf(doc, "alicloud_express_connect_virtual_border_router", "idc/vbr");
+    const vbrIf = nameOf(doc, "alicloud_express_connect_router_interface", "idc/vbr-interface");
+    const vpcIf = nameOf(doc, "alicloud_express_connect_router_interface", "idc/vpc-interface");
+    const vpc = nameOf(doc, "alicloud_vpc", "net/vpc");
+    const entries = ofType(doc, "alicloud_route_entry").map(([, r]) => r);
+    expect(entries).toHaveLength(2);
+    // edge -> cloud: the VBR sends 192.168.0.0/16 into the VPC through its router interface.
+    expect(entries).toContainEqual(expect.objectContaining({
+      route_table_id: ref("alicloud_express_connect_virtual_border_router", vbr, "route_table_id"),
+      destination_cidrblock: "192.168.0.0/16", nexthop_type: "RouterInterface", nexthop_id: ref("alicloud_express_connect_router_interface", vbrIf, "id"),
+    }));
+    // cloud -> edge: the VPC route table sends 10.0.0.0/16 to the VBR.
+    expect(entries).toContainEqual(expect.objectContaining({
+      route_table_id: ref("alicloud_vpc", vpc, "route_table_id"),
+      destination_cidrblock: "10.0.0.0/16", nexthop_type: "RouterInterface", nexthop_id: ref("alicloud_express_connect_router_interface", vpcIf, "id"),
+    }));
+    // cloud -> edge: the VBR carries 10.0.0.0/16 toward the IDC, learned over BGP (a VBR custom route can only point at a router interface).
+    const outputs = doc.output as Record<string, { value: Array<Record<string, string>> }>;
+    const routes = Object.entries(outputs).find(([k]) => k.startsWith("idc_routes"))![1].value;
+    expect(routes).toHaveLength(3);
+    expect(routes[0]).toMatchObject({ table: "vbr", destination: "10.0.0.0/16", next_hop: "data-center", origin: "bgp" });
+    expect(routes[1]).toMatchObject({ table: "vbr", destination: "192.168.0.0/16", next_hop: "vpc", origin: "static" });
+    expect(routes[2]).toMatchObject({ table: "vpc", destination: "10.0.0.0/16", next_hop: "vbr", origin: "static" });
+    // The VBR peers with the IDC and advertises the VPC range to it.
+    expect(ofType(doc, "alicloud_vpc_bgp_peer").map(([, p]) => p.peer_ip_address)).toEqual(["10.254.0.2"]);
+    expect(ofType(doc, "alicloud_vpc_bgp_network").map(([, n]) => n.dst_cidr_block)).toEqual(["192.168.0.0/16"]);
+    // IDC side (not creatable by Terraform): 192.168.0.0/16 toward the VBR.
+    const dc = Object.entries(outputs).find(([k]) => k.startsWith("idc_data-center-routes"))![1].value;
+    expect(dc[0]).toMatchObject({ kind: "route-to-vbr", destination: "192.168.0.0/16", next_hop: "10.254.0.1" });
+    expect(() => assertConformance(doc)).not.toThrow();
+  });
+
+  test("with the data centre 172.16.0.0/16 the VPC also routes it to the VBR", () => {
+    const doc = synthApp((app) => { new EdgeTerwayStack(app, "edge-terway"); }).stacks["edge-terway"];
+    const entries = ofType(doc, "alicloud_route_entry").map(([, r]) => `${String(r.route_table_id).split(".")[0].slice(2)} ${r.destination_cidrblock}`);
+    expect(entries.sort()).toEqual([
+      "alicloud_express_connect_virtual_border_router 192.168.0.0/16",
+      `alicloud_vpc ${SEED_EDGE_PODS}`,
+      `alicloud_vpc ${SEED_DC}`,
+    ]);
+  });
+
+  test("CEN connectivity: VBR attached to the transit router, no router interfaces or static routes", () => {
+    const out = synthApp((app) => {
+      buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER, accessPointId: undefined, transitRouterId: "tr-1" } }), "cen");
+    });
+    expect(out.error).toBeUndefined();
+    const doc = out.stacks.cen;
+    expect(resources(doc).alicloud_route_entry).toBeUndefined();
+    expect(resources(doc).alicloud_express_connect_router_interface).toBeUndefined();
+    expect(ofType(doc, "alicloud_cen_transit_router_vbr_attachment")[0][1]).toMatchObject({ transit_router_id: "tr-1", auto_publish_route_enabled: true });
+    expect(ofType(doc, "alicloud_cen_instance")).toHaveLength(1);
+    expect(out.warnings.join("\n")).toMatch(/J11-cen-vpc-attachment/);
+    expect(() => assertConformance(doc)).not.toThrow();
+  });
+});
+
+describe("HybridLink wiring", () => {
+  test("a link created before the cluster still feeds it (order-independent), and Flannel opens UDP 8472 from the data centre", () => {
+    const out = synthApp((app) => {
+      const stack = new TerraformStack(app, "order");
+      new AlicloudProvider(stack, "alicloud", { region: "cn-hangzhou" });
+      const network = new AckNetwork(stack, "net", { vpcCidr: "192.168.0.0/16", zones: ["cn-hangzhou-i"], nodeVSwitchCidrs: ["192.168.0.0/24"] });
+      new HybridLink(stack, "idc", {
+        network, physicalConnectionId: "pc-1", accessPointId: "ap-1", vlanId: 10,
+        localGatewayIp: "10.254.0.1", peerGatewayIp: "10.254.0.2", peeringSubnetMask: "255.255.255.252",
+        bgp: { peerAsn: 65001 }, dataCenterCidrs: ["172.16.0.0/16"],
+      });
+      const edge = new AckEdgeCluster(stack, "edge", { network, serviceCidr: "172.21.0.0/20", cni: EdgeCni.flannel({ podCidr: "10.8.0.0/16" }) });
+      expect(edge.hybridLinks).toHaveLength(1);
+      expect(edge.toPlanInput().externalRanges.map((r) => r.cidr)).toContain("172.16.0.0/16");
+      expect(() => edge.edgePodCidr).toThrow(/Flannel has no routed edge pod CIDR/);
+    });
+    expect(out.error).toBeUndefined();
+    const rules = ofType(out.stacks.order, "alicloud_security_group_rule").map(([, r]) => r.cidr_ip);
+    expect(rules.sort()).toEqual(["172.16.0.0/16", "192.168.0.0/16"]);
+  });
+
+  test("a data-centre CIDR that is a token still gets its VPC route, with T0-unresolved-token instead of the checks", () => {
+    const out = synthApp((app) => {
+      const built = buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { dataCenterCidrs: [] } }), "token");
+      const dc = new TerraformVariable(built.stack, "dc_cidr", { type: "string" });
+      new HybridLink(built.stack, "idc-2", {
+        network: built.cluster.network, physicalConnectionId: "pc-2", accessPointId: "ap-2", vlanId: 7,
+        localGatewayIp: "10.254.1.1", peerGatewayIp: "10.254.1.2", peeringSubnetMask: "255.255.255.252",
+        bgp: { peerAsn: 65002 }, dataCenterCidrs: [dc.stringValue],
+      });
+    });
+    expect(out.error).toBeUndefined();
+    expect(out.warnings.join("\n")).toMatch(/T0-unresolved-token .*idc-2\.dataCenterCidrs\[0\]/);
+    const routes = ofType(out.stacks.token, "alicloud_route_entry").map(([, r]) => r.destination_cidrblock);
+    expect(routes).toContain("${var.dc_cidr}");
+  });
+
+  test("VLAN ids are checked across every stack of the app", () => {
+    const out = synthApp((app) => {
+      buildEdge(app, TERWAY_EDGE_BASE, "a");
+      buildEdge(app, TERWAY_EDGE_BASE, "b");
+    });
+    expect(out.error).toMatch(/J1-vlan-unique .*VLAN id 100 on physical connection pc-bp1seed00000000000 is also used by b\/idc/);
+  });
+
+  test("adopting a VBR needs its route table; creating one needs every VBR argument", () => {
+    const out = synthApp((app) => {
+      buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { vbrId: "vbr-bp1existing" } }), "adopt");
+    });
+    expect(out.error).toMatch(/J10-router-interface-inputs .*adopted VBR vbr-bp1existing needs its route table id/);
+    expect(() => synthApp((app) => {
+      buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { peeringSubnetMask: undefined } }), "missing");
+    })).toThrow(/give vbrId to adopt a VBR, or peeringSubnetMask to create one/);
+  });
+});
