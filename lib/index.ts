@@ -12,3 +12,8 @@ export { Severity } from "./plan/finding";
 export type { Finding } from "./plan/finding";
 export type { CapacityPlan, PoolCapacity, RangeUsage, NodeLimit } from "./plan/capacity";
 export type { InstanceTypeInfo } from "./plan/instance-types";
+export * from "./constructs/ack-edge-cluster";
+export * from "./constructs/edge-cni";
+export * from "./constructs/edge-node-pool";
+export * from "./constructs/hybrid-link";
+export type { HybridLinkPlan, HybridLinkPlanInput, HybridSibling, HybridVbrPlan, HybridBgpPlan } from "./plan/hybrid";
