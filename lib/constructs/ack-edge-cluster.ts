@@ -60,7 +60,7 @@ export class AckEdgeCluster extends AckClusterBase {
       nodeCidrMask: maskForPodsPerNode(cni.podsPerNode),
       ipStack: IpStack.IPV4,
       // security_group_id conflicts with is_enterprise_security_group (provider constraint).
-      ...(terwayEdge ? {} : { isEnterpriseSecurityGroup: undefined }),
+      omitEnterpriseSecurityGroup: !terwayEdge,
     }, cni.addons());
     this.cni = cni;
     if (!terwayEdge) {

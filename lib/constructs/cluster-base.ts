@@ -3,15 +3,16 @@ import { Annotations, Token } from "./cdktf";
 import { AckNetwork, INetworkMember, NetworkVSwitch } from "./ack-network";
 import { ADDON } from "./addons";
 import { ClusterSpec, ProxyMode } from "./cluster-spec";
+import { AddonConfig } from "./cni";
 import { AckNodePool, NodePoolHost, NodePoolOptions } from "./node-pool";
 import { PlanValues } from "./tokens";
 import { addPlanValidation } from "./validation";
 import { CapacityPlan, formatCapacityPlan } from "../plan/capacity";
 import { Finding } from "../plan/finding";
 import { InstanceTypeInfo } from "../plan/instance-types";
-import { ClusterPlanInput, ClusterProfile, ExternalRange, ExternalRangeKind, VSwitchPlan } from "../plan/model";
+import { ClusterPlanInput, ClusterProfile, ExternalRange, ExternalRangeKind, IpStack, VSwitchPlan } from "../plan/model";
 import { ClusterPlanResult, planCluster } from "../plan/plan-cluster";
-import { CsManagedKubernetes, CsManagedKubernetesConfig } from "../providers/alicloud/cs-managed-kubernetes";
+import { CsManagedKubernetes } from "../providers/alicloud/cs-managed-kubernetes";
 
 /** A range outside the cluster that its ranges must stay clear of (rules C-3..C-6). */
 export interface ExternalRangeProps {
@@ -119,7 +120,24 @@ export interface AckClusterBaseProps {
 export const CONTROL_PLANE_LOG_COMPONENTS = ["apiserver", "kcm", "scheduler", "ccm", "controlplane-events"];
 
 /** The arguments of `alicloud_cs_managed_kubernetes` that depend on the cluster kind. */
-export type ClusterSpecificConfig = Omit<Partial<CsManagedKubernetesConfig>, "name" | "clusterSpec" | "version" | "vswitchIds" | "serviceCidr">;
+export interface ClusterKindConfig {
+  /** `Default` (ACK) or `Edge` (ACK Edge). */
+  readonly profile: ClusterProfile;
+  /** Terway pod vSwitch ids. @default none */
+  readonly podVswitchIds?: string[];
+  /** Flannel / edge pod CIDR. @default none */
+  readonly podCidr?: string;
+  /** Per-node mask of the pod CIDR. @default none */
+  readonly nodeCidrMask?: number;
+  /** IP stack. @default IPv4 */
+  readonly ipStack?: IpStack;
+  /**
+   * Leave `is_enterprise_security_group` unset (the kind brings its own security group, which
+   * conflicts with it).
+   * @default false
+   */
+  readonly omitEnterpriseSecurityGroup?: boolean;
+}
 
 /**
  * What ACK and ACK Edge clusters share: the `alicloud_cs_managed_kubernetes` resource with
@@ -138,7 +156,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
   protected readonly baseProps: AckClusterBaseProps;
   private cachedPlan?: ClusterPlanResult;
 
-  protected constructor(scope: Construct, id: string, props: AckClusterBaseProps, specific: ClusterSpecificConfig, cniAddons: Array<{ name: string; config?: string }>) {
+  protected constructor(scope: Construct, id: string, props: AckClusterBaseProps, kind: ClusterKindConfig, cniAddons: AddonConfig[]) {
     super(scope, id);
     this.baseProps = props;
     this.network = props.network;
@@ -161,14 +179,18 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
       slbInternetEnabled: props.apiServerPublicAccess ?? false,
       deletionProtection: props.deletionProtection ?? true,
       enableRrsa: props.rrsa ?? true,
-      isEnterpriseSecurityGroup: props.enterpriseSecurityGroup ?? true,
+      isEnterpriseSecurityGroup: kind.omitEnterpriseSecurityGroup ? undefined : (props.enterpriseSecurityGroup ?? true),
       encryptionProviderKey: props.secretsEncryptionKeyId,
       controlPlaneLogComponents: logs ? CONTROL_PLANE_LOG_COMPONENTS : undefined,
       controlPlaneLogTtl: logs ? "30" : undefined,
       auditLogConfig: audit ? { enabled: true } : undefined,
       tags: props.tags,
       addons,
-      ...specific,
+      profile: kind.profile,
+      podVswitchIds: kind.podVswitchIds,
+      podCidr: kind.podCidr,
+      nodeCidrMask: kind.nodeCidrMask,
+      ipStack: kind.ipStack ?? IpStack.IPV4,
     });
     this.clusterId = this.resource.id;
     addPlanValidation(this, () => this.validatePlan());
