@@ -1,8 +1,9 @@
+// The default app (cdktf.json): turns examples/fleet.yaml into one stack per cluster.
+// The single-cluster examples (terway-pro.ts, flannel-small.ts, edge-*.ts) are synthesized by
+// the tests; examples/README.md says how to run one on its own.
 import { App } from "cdktf";
-import { FlannelSmallStack } from "./flannel-small";
-import { TerwayProStack } from "./terway-pro";
+import { synthFleet } from "./fleet-app";
 
 const app = new App();
-new TerwayProStack(app, "terway-pro");
-new FlannelSmallStack(app, "flannel-small");
+synthFleet(app);
 app.synth();

@@ -17,3 +17,13 @@ export * from "./constructs/edge-cni";
 export * from "./constructs/edge-node-pool";
 export * from "./constructs/hybrid-link";
 export type { HybridLinkPlan, HybridLinkPlanInput, HybridSibling, HybridVbrPlan, HybridBgpPlan } from "./plan/hybrid";
+// Fleet: spec file, address pools, lock file, change guard, ack-plan (docs/fleet.md).
+export * from "./constructs/fleet";
+export * from "./spec/spec-types";
+export { checkSpecFile, checkSpecObject, writeLockIfChanged } from "./spec/check-spec";
+export type { SpecCheck, SpecCheckOptions } from "./spec/check-spec";
+export { formatLocatedFinding } from "./spec/located-finding";
+export type { LocatedFinding } from "./spec/located-finding";
+export { planFleet } from "./plan/fleet/plan-fleet";
+export type { FleetPlan, FleetClusterPlan, FleetPlanOptions } from "./plan/fleet/plan-fleet";
+export type { FleetLock } from "./plan/fleet/lock";

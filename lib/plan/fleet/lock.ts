@@ -53,7 +53,8 @@ export interface LockedCluster {
 export interface LockedHybridLink {
   readonly cluster: string;
   readonly physicalConnectionId: string;
-  readonly vlanId: number;
+  /** VLAN of the VBR created by the link (absent for an adopted VBR). */
+  readonly vlanId?: number;
 }
 
 export interface FleetLock {
@@ -78,6 +79,11 @@ function sortKeys(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/** Compact canonical JSON (keys sorted, undefined dropped), to compare records. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
 }
 
 /** Canonical text: keys sorted, two-space indent, trailing newline (diff-friendly). */

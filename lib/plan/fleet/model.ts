@@ -3,6 +3,7 @@
  * applied), CIDRs that were given, and the address pools the missing ones come from.
  * Plain data; lib/spec builds it from a spec file, tests build it directly.
  */
+import { HybridBgpPlan, HybridConnectivity, HybridVbrPlan } from "../hybrid";
 import { InstanceTypeInfo } from "../instance-types";
 import { CniPlugin, ClusterProfile, ExternalRange, IpStack, NodePoolPlan } from "../model";
 
@@ -39,7 +40,8 @@ export interface FleetOwnVpc {
 export interface FleetExistingVpc {
   readonly kind: "existing";
   readonly id: string;
-  readonly cidr: string;
+  /** Its IPv4 CIDR (undefined only when the spec forgot it: S6-missing-field). */
+  readonly cidr?: string;
   readonly nodeVSwitches: FleetExistingVSwitch[];
   readonly podVSwitches: FleetExistingVSwitch[];
   readonly ipv6: boolean;
@@ -78,6 +80,8 @@ export interface FleetCniInput {
   readonly edgePodCidr?: string;
   /** Terway Edge: pods per edge node. */
   readonly podsPerEdgeNode: number;
+  /** ACK Edge Flannel: edge node ranges opened for UDP 8472 (VXLAN). */
+  readonly edgeNodeCidrs: string[];
   /** Terway: exclusive-ENI by default in node pools. */
   readonly exclusiveEni: boolean;
   readonly networkPolicy: boolean;
@@ -106,6 +110,8 @@ export interface FleetClusterInput {
   /** Edge nodes to size the edge pod CIDR (Terway Edge) or the pod CIDR (Edge Flannel) for. */
   readonly expectedEdgeNodes: number;
   readonly nodePools: NodePoolPlan[];
+  /** ACK Edge: how each edge pool reaches the cloud. */
+  readonly edgePoolNetworks: Array<{ readonly name: string; readonly privateInterconnect: boolean; readonly intranet: boolean }>;
   readonly ipStack: IpStack;
   readonly proxyMode: string;
   readonly enterpriseSecurityGroup: boolean;
@@ -119,13 +125,23 @@ export interface FleetClusterInput {
   readonly replace: boolean;
 }
 
-/** An Express Connect link from a cluster's VPC to a data centre. */
+/** An Express Connect link from a cluster's VPC to a data centre (planned by planHybridLink). */
 export interface FleetHybridLinkInput {
   readonly name: string;
+  /** Cluster whose VPC the link joins. */
   readonly cluster: string;
   readonly physicalConnectionId: string;
-  readonly vlanId: number;
+  /** Id of an adopted VBR; undefined when the link creates one. */
+  readonly vbrId?: string;
+  /** The VBR to create (undefined when adopted). */
+  readonly vbr?: HybridVbrPlan;
+  readonly bgp: HybridBgpPlan;
+  readonly connectivity: HybridConnectivity;
+  readonly hasAccessPoint: boolean;
+  readonly hasVbrRouteTable: boolean;
   readonly dataCenterCidrs: string[];
+  /** Cloud pod ranges outside the VPC CIDR the data centre must reach. */
+  readonly cloudPodCidrs: string[];
   readonly replace: boolean;
 }
 

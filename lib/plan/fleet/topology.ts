@@ -123,9 +123,10 @@ export function buildTopology(input: FleetPlanInput): FleetTopology {
   const netByKey = new Map(networks.map((n) => [n.key, n]));
   keyOf.forEach((k) => networkOf.push(netByKey.get(k) as FleetNetwork));
 
+  const indexByName = new Map(input.clusters.map((c, i) => [c.name, i]));
   const resolve = (name: string): string | undefined => {
-    const idx = input.clusters.findIndex((c) => c.name === name);
-    if (idx >= 0) return keyOf[idx];
+    const idx = indexByName.get(name);
+    if (idx !== undefined) return keyOf[idx];
     return netByKey.has(sharedNetworkKey(name)) ? sharedNetworkKey(name) : undefined;
   };
 
@@ -148,8 +149,8 @@ export function buildTopology(input: FleetPlanInput): FleetTopology {
   const dataCenters = new Map<string, string[]>();
   const dcEntries: Array<{ key: string; cidr: Cidr }> = [];
   for (const link of input.hybridLinks) {
-    const idx = input.clusters.findIndex((c) => c.name === link.cluster);
-    if (idx < 0) continue;
+    const idx = indexByName.get(link.cluster);
+    if (idx === undefined) continue;
     const key = keyOf[idx];
     dataCenters.set(key, [...(dataCenters.get(key) ?? []), ...link.dataCenterCidrs]);
     for (const text of link.dataCenterCidrs) {

@@ -1,0 +1,87 @@
+/**
+ * Spec file -> fleet plan, with every finding located in the spec (or the lock) file. What
+ * `ack-plan` and the Fleet construct both run.
+ */
+import * as path from "path";
+import { Finding, hasErrors, sortFindings } from "../plan/finding";
+import { FleetLock } from "../plan/fleet/lock";
+import { FleetPlanInput } from "../plan/fleet/model";
+import { FleetPlan, planFleet } from "../plan/fleet/plan-fleet";
+import { LoadedSpec, loadSpecFile, validateSpecValue } from "./load-spec";
+import { LocatedFinding } from "./located-finding";
+import { lockPathFor, readLockFile, writeLockFile } from "./lock-file";
+import { normalizeSpec } from "./normalize";
+import { PlanLocator } from "./plan-locations";
+import { FleetSpec } from "./spec-types";
+
+export interface SpecCheckOptions {
+  /** Lock file to read; `false` for none. @default `<spec>.lock.json` (none for a spec object) */
+  readonly lockFile?: string | false;
+  /** Drop removed clusters from the lock before planning. */
+  readonly prune?: boolean;
+}
+
+export interface SpecCheck {
+  readonly file?: string;
+  /** The validated spec (undefined when it could not be read). */
+  readonly spec?: FleetSpec;
+  readonly input?: FleetPlanInput;
+  readonly plan?: FleetPlan;
+  readonly lockFile?: string;
+  /** The lock that was read. */
+  readonly lock?: FleetLock;
+  readonly lockExisted: boolean;
+  /** Every finding, errors first, with file and line. */
+  readonly findings: LocatedFinding[];
+  /** True when the spec could not be read as a spec (missing file, syntax or schema errors). */
+  readonly unreadable: boolean;
+  readonly hasErrors: boolean;
+}
+
+function sortLocated(findings: LocatedFinding[]): LocatedFinding[] {
+  return sortFindings(findings) as LocatedFinding[];
+}
+
+/** Checks a loaded spec: normalizes, reads the lock, plans. */
+export function checkLoadedSpec(loaded: LoadedSpec, options: SpecCheckOptions = {}): SpecCheck {
+  const file = loaded.file;
+  const lockFile = options.lockFile === false ? undefined : (options.lockFile ?? (file ? lockPathFor(file) : undefined));
+  if (!loaded.spec) {
+    return { file, lockFile, lockExisted: false, findings: sortLocated(loaded.findings), unreadable: true, hasErrors: hasErrors(loaded.findings) };
+  }
+  const normalized = normalizeSpec(loaded.spec, loaded.source, file);
+  const read = lockFile ? readLockFile(lockFile) : { exists: false, findings: [] as LocatedFinding[], lock: undefined };
+  const lockInvalid = read.exists && !read.lock;
+  const plan = planFleet(normalized.input, { lock: read.lock, prune: options.prune });
+  const locator = new PlanLocator(loaded.spec, loaded.source);
+  const lockName = lockFile ? path.relative(process.cwd(), lockFile) || lockFile : undefined;
+  const planFindings: LocatedFinding[] = plan.findings
+    .filter((f: Finding) => !(lockInvalid && f.ruleId === "L2-lock-outdated"))
+    .map((f) => (f.path === "lock" || f.path.startsWith("lock.") ? { ...f, file: lockName ?? file } : { ...f, file, line: locator.lineOf(f.path) }));
+  const findings = sortLocated([...normalized.findings, ...read.findings, ...planFindings]);
+  return {
+    file, spec: loaded.spec, input: normalized.input, plan, lockFile, lock: read.lock, lockExisted: read.exists,
+    findings, unreadable: false, hasErrors: hasErrors(findings),
+  };
+}
+
+/** Reads, validates and plans a spec file. */
+export function checkSpecFile(file: string, options: SpecCheckOptions = {}): SpecCheck {
+  return checkLoadedSpec(loadSpecFile(file), options);
+}
+
+/** Validates and plans a spec given as an object (the lock only when `lockFile` is given). */
+export function checkSpecObject(spec: FleetSpec, options: SpecCheckOptions = {}): SpecCheck {
+  return checkLoadedSpec(validateSpecValue(spec), { ...options, lockFile: options.lockFile ?? false });
+}
+
+/**
+ * Writes the lock after a successful check: only without errors, only when it changed, and
+ * never over a lock file that could not be read. Returns true when it wrote.
+ */
+export function writeLockIfChanged(check: SpecCheck): boolean {
+  if (!check.plan || !check.lockFile || check.hasErrors || !check.plan.lockChanged) return false;
+  if (check.lockExisted && !check.lock) return false;
+  writeLockFile(check.lockFile, check.plan.lock);
+  return true;
+}

@@ -1,0 +1,48 @@
+/**
+ * zod field types shared by the spec schemas. CIDR, address and netmask fields are checked
+ * with lib/cidr, so a bad value gets the same message as everywhere else in the library
+ * (issue param `ruleId: A0-invalid-cidr`).
+ */
+import { z } from "zod";
+import { Cidr, CidrError, maskToPrefix, parseAddress } from "../cidr";
+import { INVALID_CIDR } from "../plan/rules/input-rules";
+
+/** Issue params that carry the rule a failed check belongs to. */
+export interface RuleParams {
+  readonly ruleId: string;
+}
+
+function checked(parse: (s: string) => unknown) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    try {
+      parse(value);
+    } catch (e) {
+      if (!(e instanceof CidrError)) throw e;
+      const params: RuleParams = { ruleId: INVALID_CIDR.id };
+      ctx.addIssue({ code: "custom", message: e.message, params });
+    }
+  };
+}
+
+/** An IPv4/IPv6 CIDR block, e.g. `10.0.0.0/16`. */
+export const cidr = z.string().superRefine(checked((s) => Cidr.parse(s))).meta({ id: "Cidr", description: "CIDR block, e.g. 10.0.0.0/16", examples: ["10.0.0.0/16"] });
+
+/** One CIDR or a list of them. */
+export const cidrOrList = z.union([cidr, z.array(cidr).min(1)]).meta({ id: "CidrOrList", description: "One CIDR block or a list of them." });
+
+/** An IP address. */
+export const address = z.string().superRefine(checked((s) => parseAddress(s))).meta({ id: "IpAddress", description: "IP address, e.g. 10.254.0.1" });
+
+/** A dotted-quad netmask. */
+export const netmask = z.string().superRefine(checked((s) => maskToPrefix(s))).meta({ id: "Netmask", description: "netmask, e.g. 255.255.255.252" });
+
+/** A name usable as a Terraform stack id and a lock key. */
+export const name = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, "must start with a lowercase letter and hold only lowercase letters, digits and '-' (at most 63)").meta({ id: "Name", description: "Lowercase name: letters, digits, '-'." });
+
+export const positiveInt = z.number().int().positive();
+export const nonNegativeInt = z.number().int().nonnegative();
+
+/** A power of two from 16 to 256 (pods per node of a per-node block). */
+export const podsPerBlock = z.number().int().refine((n) => [16, 32, 64, 128, 256].includes(n), "must be 16, 32, 64, 128 or 256");
+
+export const stringMap = z.record(z.string(), z.string());

@@ -1,0 +1,56 @@
+/**
+ * Maps field paths of a parsed spec (`["clusters", 2, "cni", "podCidr"]`) to 1-based line
+ * numbers, through `yaml`'s parseDocument and LineCounter. Works for JSON too (JSON is YAML).
+ */
+import { Document, LineCounter, Node, isMap, isPair, isScalar, isSeq } from "yaml";
+
+export type SpecPath = ReadonlyArray<string | number>;
+
+/** `["clusters", 2, "cni", "podCidr"]` -> `clusters[2].cni.podCidr`. */
+export function formatSpecPath(path: SpecPath): string {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else out += out === "" ? seg : `.${seg}`;
+  }
+  return out;
+}
+
+export class SourceMap {
+  constructor(
+    private readonly doc: Document | undefined,
+    private readonly lines: LineCounter | undefined,
+  ) {}
+
+  /** Line of the value at `path`, or of its deepest existing ancestor (the key line for map entries). */
+  lineOf(path: SpecPath): number | undefined {
+    if (!this.doc || !this.lines) return undefined;
+    let node: unknown = this.doc.contents;
+    let line = this.lineAt(node);
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        line = this.lineAt(pair.key) ?? line;
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === "number") {
+        const item = node.items[seg];
+        if (item === undefined) break;
+        line = this.lineAt(item) ?? line;
+        node = item;
+      } else break;
+    }
+    return line;
+  }
+
+  /** True when `path` exists in the document. */
+  has(path: SpecPath): boolean {
+    return this.doc ? this.doc.hasIn(path) : false;
+  }
+
+  private lineAt(node: unknown): number | undefined {
+    const range = (node as Node | null)?.range;
+    if (!range || !this.lines) return undefined;
+    return this.lines.linePos(range[0]).line;
+  }
+}

@@ -1,0 +1,135 @@
+import * as fs from "fs";
+import * as path from "path";
+import { App } from "cdktf";
+import { EXAMPLE_FLEET_SPEC, synthFleet } from "../../examples/fleet-app";
+import { Fleet } from "../../lib/constructs/fleet";
+import { assertConformance } from "../../lib/testing";
+import { CniPlugin } from "../../lib/plan/model";
+import { SpecClusterType, SpecInterconnect } from "../../lib/spec/spec-types";
+import { flannel, fleet, terway } from "./fixtures";
+import { stable, synth, tempCopy } from "./synth-fleet";
+
+const EXAMPLE_LOCK = `${EXAMPLE_FLEET_SPEC}.lock.json`;
+
+describe("Fleet construct", () => {
+  test("the example fleet synthesizes one stack per cluster, passes the schema check and matches its snapshot", () => {
+    const dir = tempCopy([EXAMPLE_FLEET_SPEC, EXAMPLE_LOCK]);
+    let f: Fleet | undefined;
+    const out = synth((app) => {
+      f = synthFleet(app, path.join(dir, "fleet.yaml"));
+    });
+    expect(out.error).toBeUndefined();
+    expect(Object.keys(out.stacks).sort()).toEqual(["dev", "factory", "prod"]);
+    for (const [name, doc] of Object.entries(out.stacks)) {
+      expect(() => assertConformance(doc)).not.toThrow();
+      expect(stable(doc)).toMatchSnapshot(name);
+    }
+    expect(f?.lockWritten).toBe(false);
+    // Each construct plans its cluster exactly as the fleet planner did.
+    for (const c of f?.plan?.clusters ?? []) {
+      const construct = f!.clusters[c.name];
+      expect(construct.findings.map((x) => `${x.ruleId} ${x.path}`).sort()).toEqual(c.result.findings.map((x) => `${x.ruleId} ${x.path}`).sort());
+    }
+  });
+
+  test("the committed example lock is what a first synth writes", () => {
+    const dir = tempCopy([EXAMPLE_FLEET_SPEC]);
+    const spec = path.join(dir, "fleet.yaml");
+    let f: Fleet | undefined;
+    synth((app) => {
+      f = synthFleet(app, spec);
+    });
+    expect(f?.lockWritten).toBe(true);
+    expect(fs.readFileSync(`${spec}.lock.json`, "utf8")).toBe(fs.readFileSync(EXAMPLE_LOCK, "utf8"));
+  });
+
+  test("the Terway Edge cluster is wired to its hybrid link in the seed topology", () => {
+    const out = synth((app) => synthFleet(app, path.join(tempCopy([EXAMPLE_FLEET_SPEC, EXAMPLE_LOCK]), "fleet.yaml")));
+    const res = out.stacks.factory.resource as Record<string, Record<string, Record<string, unknown>>>;
+    const cluster = Object.values(res.alicloud_cs_managed_kubernetes)[0];
+    expect(cluster).toMatchObject({ profile: "Edge", pod_cidr: "10.0.0.0/16", node_cidr_mask: 25 });
+    const vpc = Object.values(res.alicloud_vpc)[0];
+    expect(vpc.cidr_block).toBe("192.168.0.0/16");
+    const routes = Object.values(res.alicloud_route_entry).map((r) => r.destination_cidrblock).sort();
+    expect(routes).toEqual(["10.0.0.0/16", "172.16.0.0/16", "192.168.0.0/16"]);
+  });
+
+  test("with errors no stack is built and synth fails with every finding of every cluster at once", () => {
+    const spec = fleet([
+      flannel("a", { cni: { plugin: CniPlugin.FLANNEL, podCidr: "10.200.0.0/16" }, vpc: { shared: "core" } }),
+      flannel("b", { cni: { plugin: CniPlugin.FLANNEL, podCidr: "10.200.0.0/16" }, vpc: { shared: "core" } }),
+      terway("c", { nodePools: [{ name: "small", instanceType: "ecs.c6.large", size: 2 }] }),
+    ]);
+    let f: Fleet | undefined;
+    const out = synth((app) => {
+      f = new Fleet(app, "fleet", { spec });
+    });
+    expect(Object.keys(f!.stacks)).toEqual([]);
+    expect(out.error).toMatch(/C3-other-cluster-overlap \[C-3, C-8\] b\.cni\.podCidr/);
+    expect(out.error).toMatch(/E2-shared-eni-quota \[E-1, E-2\] c\.nodePools\[small\]/);
+  });
+
+  test("a spec object is validated like a file: schema errors fail the synth, with field paths", () => {
+    const spec = fleet([flannel("a", { serviceCidr: "172.21.0.1/20" })]);
+    const out = synth((app) => new Fleet(app, "fleet", { spec }));
+    expect(out.error).toMatch(/A0-invalid-cidr \[A-VPC-1, A-VSW-1, A-SVC-1\] clusters\[0\]\.serviceCidr: 172\.21\.0\.1\/20 has host bits set/);
+  });
+
+  test("an adopted VPC is used by id: no VPC or vSwitch is created", () => {
+    const spec = fleet([terway("old", {
+      zones: undefined,
+      vpc: {
+        id: "vpc-bp1old", cidr: "192.168.0.0/16",
+        vSwitches: [{ id: "vsw-n1", zone: "cn-hangzhou-i", cidr: "192.168.0.0/24" }, { id: "vsw-n2", zone: "cn-hangzhou-j", cidr: "192.168.1.0/24" }],
+        podVSwitches: [{ id: "vsw-p1", zone: "cn-hangzhou-i", cidr: "192.168.32.0/19" }, { id: "vsw-p2", zone: "cn-hangzhou-j", cidr: "192.168.64.0/19" }],
+      },
+    })]);
+    const out = synth((app) => new Fleet(app, "fleet", { spec }));
+    expect(out.error).toBeUndefined();
+    const res = out.stacks.old.resource as Record<string, Record<string, Record<string, unknown>>>;
+    expect(res).not.toHaveProperty("alicloud_vpc");
+    expect(res).not.toHaveProperty("alicloud_vswitch");
+    expect(Object.values(res.alicloud_cs_managed_kubernetes)[0]).toMatchObject({ vswitch_ids: ["vsw-n1", "vsw-n2"], pod_vswitch_ids: ["vsw-p1", "vsw-p2"] });
+  });
+
+  test("an ACK Edge Flannel cluster: the construct plans it exactly as the fleet planner does", () => {
+    const spec = fleet([{
+      name: "shop", type: SpecClusterType.ACK_EDGE, zones: ["cn-hangzhou-i"],
+      cni: { plugin: CniPlugin.FLANNEL, podsPerNode: 32, edgeNodeCidrs: ["172.18.0.0/24"] },
+      nodePools: [{ name: "cloud", instanceType: "ecs.g7.xlarge", size: 2 }],
+      edgeNodePools: [{ name: "tills", interconnect: SpecInterconnect.BASIC, max: 30 }],
+    }], {
+      hybridLinks: [{
+        name: "store", cluster: "shop", physicalConnectionId: "pc-1", accessPointId: "ap-1", vlanId: 7, localGatewayIp: "10.254.1.1",
+        peerGatewayIp: "10.254.1.2", peeringSubnetMask: "255.255.255.252", peerAsn: 65002, dataCenterCidrs: ["172.19.0.0/16"],
+        authKeyVariable: "store_bgp_key",
+      }],
+    });
+    let f: Fleet | undefined;
+    const out = synth((app) => {
+      f = new Fleet(app, "fleet", { spec });
+    });
+    expect(out.error).toBeUndefined();
+    const c = f!.plan!.clusters[0];
+    expect(c.allocation.podCidr?.cidr).toBe("10.128.0.0/22"); // (2 cloud + 30 edge) nodes x /27 blocks
+    expect(f!.clusters.shop.findings.map((x) => `${x.ruleId} ${x.path}`).sort()).toEqual(c.result.findings.map((x) => `${x.ruleId} ${x.path}`).sort());
+    const doc = out.stacks.shop;
+    expect(JSON.stringify(doc.variable)).toMatch(/"store_bgp_key":\{[^}]*"sensitive":true/);
+    expect(() => assertConformance(doc)).not.toThrow();
+  });
+
+  test("a shared VPC gets a network stack; its clusters reference it across stacks", () => {
+    const spec = fleet([terway("a", { vpc: { shared: "core" } }), flannel("b", { vpc: { shared: "core" }, zones: ["cn-hangzhou-i"] })]);
+    let f: Fleet | undefined;
+    const out = synth((app: App) => {
+      f = new Fleet(app, "fleet", { spec });
+    });
+    expect(out.error).toBeUndefined();
+    expect(Object.keys(out.stacks).sort()).toEqual(["a", "b", "vpc-core"]);
+    expect(Object.keys((out.stacks["vpc-core"].resource as Record<string, unknown>))).toEqual(expect.arrayContaining(["alicloud_vpc", "alicloud_vswitch"]));
+    expect(out.stacks.a.resource).not.toHaveProperty("alicloud_vpc");
+    expect(JSON.stringify(out.stacks.a.data)).toMatch(/terraform_remote_state/);
+    for (const doc of Object.values(out.stacks)) expect(() => assertConformance(doc)).not.toThrow();
+    expect(f?.plan?.findings.filter((x) => x.severity === "error")).toEqual([]);
+  });
+});
