@@ -32,10 +32,7 @@ export function synth(build: (app: App) => void): FleetSynth {
   return { stacks, annotations };
 }
 
-/** Drops cdktf metadata (paths, ids of the run) for snapshots. */
-export function stable(doc: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(doc, (k, v: unknown) => (k === "//" ? undefined : v))) as Record<string, unknown>;
-}
+export { stableJson as stable } from "../helpers/synth";
 
 /** A temp dir with copies of the given files. */
 export function tempCopy(files: string[]): string {

@@ -39,7 +39,16 @@ export function synthApp(build: (app: App) => void): SynthOutcome {
   return { warnings, infos, stacks, outdir };
 }
 
-/** Drops the cdktf metadata that carries absolute or run-specific values, for snapshots. */
+/**
+ * For snapshots: drops cdktf metadata (construct paths, ids of the run) and writes the working
+ * directory in absolute paths (the local backend's state file) as `<cwd>`, so a snapshot taken
+ * in one checkout matches in any other.
+ */
 export function stableJson(doc: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(doc, (k, v: unknown) => (k === "//" ? undefined : v))) as Record<string, unknown>;
+  const cwd = process.cwd();
+  return JSON.parse(JSON.stringify(doc, (k, v: unknown) => {
+    if (k === "//") return undefined;
+    if (typeof v === "string" && v.startsWith(cwd)) return `<cwd>${v.slice(cwd.length)}`;
+    return v;
+  })) as Record<string, unknown>;
 }
