@@ -4,6 +4,7 @@
  * schemas are checked against these interfaces at compile time.
  */
 import { HybridConnectivity } from "../plan/hybrid";
+import { InstanceTypeInfo } from "../plan/instance-types";
 import { CniPlugin, ExternalRangeKind, IpStack } from "../plan/model";
 
 /** `ack` (ACK managed cluster) or `ack-edge` (ACK Edge). */
@@ -303,15 +304,8 @@ export interface FleetConnectionSpec {
   readonly externalCidrs?: string[];
 }
 
-/** ENI figures of an instance type missing from the built-in table. */
-export interface FleetInstanceTypeSpec {
-  readonly name: string;
-  readonly vcpu: number;
-  readonly memoryGiB: number;
-  readonly eniQuantity: number;
-  readonly privateIpsPerEni: number;
-  readonly ipv6PerEni?: number;
-}
+/** ENI figures of an instance type missing from the built-in table (same fields as the table). */
+export interface FleetInstanceTypeSpec extends InstanceTypeInfo {}
 
 /** A fleet of ACK / ACK Edge clusters. */
 export interface FleetSpec {

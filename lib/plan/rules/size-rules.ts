@@ -86,7 +86,8 @@ export function checkSize(ctx: PlanContext, capacity: CapacityPlan): void {
       }
     }
     const pool = capacity.pools.find((x) => x.name === p.name);
-    const capped = input.cni.plugin !== CniPlugin.TERWAY && (p.kind === NodePoolKind.EDGE || input.cni.plugin === CniPlugin.FLANNEL);
+    // Edge pools are checked by I4-edge-pods-per-node; here the Flannel pools of ACK clusters.
+    const capped = input.cni.plugin === CniPlugin.FLANNEL && p.kind === NodePoolKind.CLOUD;
     if (capped && pool?.podsPerNode !== undefined && pool.podsPerNode > FLANNEL_MAX_PODS_PER_NODE) {
       ctx.report(PODS_PER_NODE_CAP, ctx.path(`nodePools[${p.name}]`), `pool ${p.name} asks for ${pool.podsPerNode} pods per node; at most 256 are allowed.`);
     }
