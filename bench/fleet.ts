@@ -42,7 +42,7 @@ export function generateFleetSpec(n: number): FleetSpec {
   for (let g = 0; g * 10 < vpcNames.length; g++) connections.push({ name: `cen-${g}`, vpcs: vpcNames.slice(g * 10, g * 10 + 10) });
   return {
     region: "cn-hangzhou",
-    pools: { vpc: "10.0.0.0/9", pods: "10.128.0.0/10", services: "10.192.0.0/10" },
+    pools: { vpc: ["10.0.0.0/9"], pods: ["10.128.0.0/10"], services: ["10.192.0.0/10"] },
     defaults: { spec: "ack.pro.small", kubernetesVersion: "1.33.1-aliyun.1" },
     clusters,
     connections,

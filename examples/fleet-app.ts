@@ -12,5 +12,5 @@ export const EXAMPLE_FLEET_SPEC = [path.join(__dirname, "fleet.yaml"), path.join
  * file `<specPath>.lock.json` is read, and written when the plan changes it; commit it.
  */
 export function synthFleet(app: App, specPath: string = EXAMPLE_FLEET_SPEC): Fleet {
-  return new Fleet(app, "fleet", { spec: specPath });
+  return new Fleet(app, "fleet", { specFile: specPath });
 }

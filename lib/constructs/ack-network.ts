@@ -119,11 +119,11 @@ export interface ExistingNetworkProps {
   readonly allowPublicRanges?: boolean;
 }
 
-interface NetworkInit {
-  readonly kind: "new" | "existing";
-  readonly props?: AckNetworkProps;
-  readonly existing?: ExistingNetworkProps;
-}
+/**
+ * Set by {@link AckNetwork.fromExisting} around its `new`, so that the public constructor keeps
+ * the plain `(scope, id, props)` shape and the adopted case needs no extra parameter.
+ */
+let adopting: ExistingNetworkProps | undefined;
 
 /** Something that puts ranges into a network (a cluster), for the cross-cluster rules. */
 export interface INetworkMember {
@@ -141,7 +141,12 @@ export interface INetworkMember {
 export class AckNetwork extends Construct {
   /** Adopts an existing VPC and vSwitches. Nothing is created. */
   public static fromExisting(scope: Construct, id: string, props: ExistingNetworkProps): AckNetwork {
-    return new AckNetwork(scope, id, { zones: [...new Set(props.nodeVSwitches.map((v) => v.zone))], vpcCidr: props.vpcCidr, ipv6: props.ipv6, egress: false }, { kind: "existing", existing: props });
+    adopting = props;
+    try {
+      return new AckNetwork(scope, id, { zones: [...new Set(props.nodeVSwitches.map((v) => v.zone))], vpcCidr: props.vpcCidr, ipv6: props.ipv6, egress: false });
+    } finally {
+      adopting = undefined;
+    }
   }
 
   /** VPC id (a token when created here). */
@@ -174,11 +179,12 @@ export class AckNetwork extends Construct {
   private eip?: EipAddress;
   private ipv6Index = 0;
 
-  public constructor(scope: Construct, id: string, props: AckNetworkProps, init?: NetworkInit) {
+  public constructor(scope: Construct, id: string, props: AckNetworkProps) {
     super(scope, id);
     this.props = props;
-    this.existingProps = init?.existing;
-    this.existing = init?.kind === "existing";
+    this.existingProps = adopting;
+    adopting = undefined;
+    this.existing = this.existingProps !== undefined;
     this.zones = [...props.zones];
     this.ipv6 = props.ipv6 ?? false;
     this.namePrefix = props.name ?? id;

@@ -28,13 +28,19 @@ import {
 /** Properties of a {@link Fleet}. */
 export interface FleetProps {
   /**
-   * The fleet spec: the path of a YAML or JSON spec file, or the spec itself.
+   * Path of a YAML or JSON spec file. Give this or `spec`.
+   * @default none
    * @see docs/fleet.md
    */
-  readonly spec: FleetSpec | string;
+  readonly specFile?: string;
+  /**
+   * The spec itself, built in code. Give this or `specFile`.
+   * @default none
+   */
+  readonly spec?: FleetSpec;
   /**
    * Lock file recording allocations and fields fixed at creation.
-   * @default `<spec path>.lock.json` for a spec file; no lock for a spec object
+   * @default `<specFile>.lock.json` for a spec file; no lock for a spec object
    */
   readonly lockFile?: string;
   /**
@@ -84,9 +90,12 @@ export class Fleet extends Construct {
 
   public constructor(scope: Construct, id: string, props: FleetProps) {
     super(scope, id);
-    const check: SpecCheck = typeof props.spec === "string"
-      ? checkSpecFile(props.spec, { lockFile: props.lockFile })
-      : checkSpecObject(props.spec, { lockFile: props.lockFile ?? false });
+    if ((props.specFile === undefined) === (props.spec === undefined)) {
+      throw new Error(`Fleet ${this.node.path}: give exactly one of specFile (a YAML/JSON file) and spec (an object).`);
+    }
+    const check: SpecCheck = props.specFile !== undefined
+      ? checkSpecFile(props.specFile, { lockFile: props.lockFile })
+      : checkSpecObject(props.spec as FleetSpec, { lockFile: props.lockFile ?? false });
     this.findings = check.findings;
     this.plan = check.plan;
     this.spec = check.spec;

@@ -28,7 +28,10 @@ function checked(parse: (s: string) => unknown) {
 export const cidr = z.string().superRefine(checked((s) => Cidr.parse(s))).meta({ id: "Cidr", description: "CIDR block, e.g. 10.0.0.0/16", examples: ["10.0.0.0/16"] });
 
 /** One CIDR or a list of them. */
-export const cidrOrList = z.union([cidr, z.array(cidr).min(1)]).meta({ id: "CidrOrList", description: "One CIDR block or a list of them." });
+export const cidrOrList = z.union([cidr, z.array(cidr).min(1)])
+  .meta({ id: "CidrOrList", description: "One CIDR block or a list of them." })
+  // The file may give one CIDR; code sees a list (jsii structs have no `string | string[]`).
+  .transform((v) => (Array.isArray(v) ? v : [v]));
 
 /** An IP address. */
 export const address = z.string().superRefine(checked((s) => parseAddress(s))).meta({ id: "IpAddress", description: "IP address, e.g. 10.254.0.1" });

@@ -19,7 +19,7 @@ export interface NormalizedSpec {
   readonly findings: LocatedFinding[];
 }
 
-const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const list = (v: string[] | undefined): string[] => v ?? [];
 
 /** Stack name of a shared VPC's network stack. */
 export function sharedVpcStackName(name: string): string {

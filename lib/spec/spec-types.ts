@@ -45,16 +45,19 @@ export enum SpecConnectionType {
   VPN = "vpn",
 }
 
-/** Address pools. Each is one CIDR or a list, carved first fit in order. */
+/**
+ * Address pools, each carved first fit in order. (A spec file may give a single CIDR instead
+ * of a list; it is read as a list of one.)
+ */
 export interface FleetPoolsSpec {
   /** VPC CIDRs for clusters (and shared VPCs) that give none. */
-  readonly vpc?: string | string[];
+  readonly vpc?: string[];
   /** Flannel pod CIDRs. */
-  readonly pods?: string | string[];
+  readonly pods?: string[];
   /** Service CIDRs. */
-  readonly services?: string | string[];
+  readonly services?: string[];
   /** Terway Edge edge pod CIDRs. */
-  readonly edgePods?: string | string[];
+  readonly edgePods?: string[];
 }
 
 /** The container network plugin and its settings. */

@@ -34,7 +34,7 @@ describe("fleet address pools", () => {
 
   test("an exhausted pool says how many addresses are missing", () => {
     const plan = planSpec(fleet([flannel("a", { expectedNodes: 200 }), flannel("b", { expectedNodes: 200 })], {
-      pools: { vpc: "10.64.0.0/24", pods: "10.128.0.0/17", services: "172.16.0.0/20" },
+      pools: { vpc: ["10.64.0.0/24"], pods: ["10.128.0.0/17"], services: ["172.16.0.0/20"] },
     }));
     const msgs = errors(plan);
     expect(msgs.some((m) => m.startsWith("P1-pool-exhausted b.vpc.cidr") && /256 addresses short/.test(m))).toBe(true);
@@ -45,7 +45,7 @@ describe("fleet address pools", () => {
   });
 
   test("a missing pool is P2", () => {
-    const plan = planSpec(fleet([flannel("a")], { pools: { vpc: "10.64.0.0/16", services: "172.16.0.0/16" } }));
+    const plan = planSpec(fleet([flannel("a")], { pools: { vpc: ["10.64.0.0/16"], services: ["172.16.0.0/16"] } }));
     expect(errors(plan)).toEqual([expect.stringMatching(/^P2-pool-missing a\.cni\.podCidr: the pod CIDR of a is not given and there is no pools\.pods/)]);
   });
 

@@ -6,7 +6,7 @@ import { normalizeSpec } from "../../lib/spec/normalize";
 import { SourceMap } from "../../lib/spec/source-map";
 import { FleetClusterSpec, FleetSpec } from "../../lib/spec/spec-types";
 
-export const POOLS = { vpc: ["10.64.0.0/10"], pods: "10.128.0.0/10", services: "172.16.0.0/12", edgePods: "10.192.0.0/12" };
+export const POOLS = { vpc: ["10.64.0.0/10"], pods: ["10.128.0.0/10"], services: ["172.16.0.0/12"], edgePods: ["10.192.0.0/12"] };
 
 export function flannel(name: string, extra: Partial<FleetClusterSpec> = {}): FleetClusterSpec {
   return {
