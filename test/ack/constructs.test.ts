@@ -60,6 +60,14 @@ describe("AckNetwork", () => {
     expect(c.pod_vswitch_ids).toEqual(["vsw-p"]);
   });
 
+  test("a bad VPC CIDR to carve from is named with the address-maths message, not a library stack", () => {
+    expect(() => synthApp((app) => buildScenario(app, withBase(TERWAY_BASE, { network: { vpcCidr: "192.168.0.1/16", nodeVSwitchCidrs: undefined } }))))
+      .toThrow("AckNetwork test/net: vpcCidr 192.168.0.1/16 has host bits set; did you mean 192.168.0.0/16?");
+    // With explicit vSwitch CIDRs nothing is carved: the plan reports it like every other finding.
+    const out = synthApp((app) => buildScenario(app, withBase(TERWAY_BASE, { network: { vpcCidr: "192.168.0.1/16" } })));
+    expect(out.error).toMatch(/A0-invalid-cidr \[[^\]]*\] main\.vpc\.cidr: 192\.168\.0\.1\/16 has host bits set; did you mean 192\.168\.0\.0\/16\?/);
+  });
+
   test("two clusters can't share a name in one network", () => {
     expect(() => synthApp((app) => {
       const stack = new TerraformStack(app, "s");
