@@ -1,0 +1,25 @@
+/**
+ * The README's main command runs the app of cdktf.json; this runs the same app (built by
+ * `npm test`'s build step) into a temp directory and checks every synthesized stack against
+ * the provider schema.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { checkConformanceOfDirectory, formatIssues, ConformanceSeverity } from "../lib/testing";
+
+const ROOT = path.join(__dirname, "..");
+
+test("the default app (cdktf.json) synthesizes one stack per fleet cluster, all schema-conformant", () => {
+  const { app } = JSON.parse(fs.readFileSync(path.join(ROOT, "cdktf.json"), "utf8")) as { app: string };
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "ack-default-app-"));
+  const [cmd, ...args] = app.split(" ");
+  const r = spawnSync(cmd, args, { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" }, encoding: "utf8" });
+  expect(r.stderr).not.toMatch(/Error/);
+  expect(r.status).toBe(0);
+  expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(["dev", "factory", "prod"]);
+  const issues = checkConformanceOfDirectory(outdir);
+  expect(formatIssues(issues.filter((i) => i.severity === ConformanceSeverity.ERROR))).toBe(formatIssues([]));
+  fs.rmSync(outdir, { recursive: true, force: true });
+});
