@@ -32,6 +32,7 @@ export const ConformanceCode = {
   UNKNOWN_ARGUMENT: "unknown-argument",
   REMOVED_ARGUMENT: "removed-argument",
   DEPRECATED_ARGUMENT: "deprecated-argument",
+  DEPRECATED_TYPE: "deprecated-type",
   COMPUTED_ONLY: "computed-only",
   WRONG_TYPE: "wrong-type",
   MISSING_REQUIRED: "missing-required",
@@ -559,6 +560,7 @@ function checkSection(
         out.error(ConformanceCode.WRONG_TYPE, address, `expected a ${section} body object, got ${describe(body)}`);
         continue;
       }
+      if (schema.deprecated) out.warn(ConformanceCode.DEPRECATED_TYPE, address, `${type} is deprecated in provider ${bundle.providerVersion}`);
       checkBody(body, schema, { address, prefix: "", constraints: tc, providerVersion: bundle.providerVersion, out }, TOP_LEVEL_META);
       if (tc !== undefined) checkGroups(body, address, tc, out);
     }

@@ -366,6 +366,7 @@ describe("reporting", () => {
         "unknown-argument",
         "removed-argument",
         "deprecated-argument",
+        "deprecated-type",
         "computed-only",
         "wrong-type",
         "missing-required",
@@ -495,5 +496,16 @@ describe("real provider schema", () => {
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("deprecated resource types (real provider schema)", () => {
+  test("a deprecated resource type is a warning; a current one is not", () => {
+    const bundle = loadProviderSchema();
+    const doc = (type: string, body: Record<string, unknown>) => ({ resource: { [type]: { x: body } } });
+    const old = checkConformance(doc("alicloud_router_interface_connection", { interface_id: "ri-1", opposite_interface_id: "ri-2" }), bundle);
+    expect(old.filter((i) => i.code === "deprecated-type").map((i) => i.severity)).toEqual(["warning"]);
+    const current = checkConformance(doc("alicloud_vpc", { cidr_block: "10.0.0.0/16" }), bundle);
+    expect(current.filter((i) => i.code === "deprecated-type")).toEqual([]);
   });
 });
