@@ -8,7 +8,12 @@ import {
   RouteNextHop, RouteOrigin, RouteTableKind, formatRoutes, planHybridLink,
 } from "../plan/hybrid";
 import { CenInstance } from "../providers/alicloud/cen-instance";
+import { CenTransitRouter } from "../providers/alicloud/cen-transit-router";
+import { CenTransitRouterRouteTableAssociation } from "../providers/alicloud/cen-transit-router-route-table-association";
+import { CenTransitRouterRouteTablePropagation } from "../providers/alicloud/cen-transit-router-route-table-propagation";
 import { CenTransitRouterVbrAttachment } from "../providers/alicloud/cen-transit-router-vbr-attachment";
+import { CenTransitRouterVpcAttachment } from "../providers/alicloud/cen-transit-router-vpc-attachment";
+import { DataAlicloudCenTransitRouterRouteTables } from "../providers/alicloud/data-alicloud-cen-transit-router-route-tables";
 import { ExpressConnectRouterInterface } from "../providers/alicloud/express-connect-router-interface";
 import { ExpressConnectVirtualBorderRouter } from "../providers/alicloud/express-connect-virtual-border-router";
 import { AlicloudProvider } from "../providers/alicloud/provider";
@@ -130,7 +135,8 @@ export interface HybridLinkProps {
    */
   readonly routerInterfaceSpec?: string;
   /**
-   * Region of the VPC and the VBR.
+   * Region of the VPC and the VBR (the router interfaces' opposite region). CEN resources are
+   * always created in the provider's region.
    * @default the region of the stack's AlicloudProvider
    */
   readonly region?: string;
@@ -145,15 +151,23 @@ export interface HybridLinkProps {
    */
   readonly vpcRouteTableId?: string;
   /**
-   * CEN instance to attach the VBR to (HybridConnectivity.CEN_TRANSIT_ROUTER).
+   * Existing CEN instance (`cen-...`) for HybridConnectivity.CEN_TRANSIT_ROUTER. Required
+   * with `transitRouterId` (the attachments' ids carry the CEN id).
    * @default a CEN instance is created
    */
   readonly cenId?: string;
   /**
-   * Transit router to attach the VBR to (HybridConnectivity.CEN_TRANSIT_ROUTER).
-   * @default the CEN's transit router in the region
+   * Existing Enterprise Edition transit router (`tr-...`) of `cenId`, in the provider's region,
+   * for HybridConnectivity.CEN_TRANSIT_ROUTER.
+   * @default a transit router is created in the CEN, in the provider's region
    */
   readonly transitRouterId?: string;
+  /**
+   * Transit-router route table (`vtb-...`) the VBR and VPC attachments are associated with and
+   * propagate to (HybridConnectivity.CEN_TRANSIT_ROUTER).
+   * @default the transit router's system route table (data source alicloud_cen_transit_router_route_tables)
+   */
+  readonly transitRouterRouteTableId?: string;
   /** @default none */
   readonly tags?: { [key: string]: string };
 }
@@ -176,9 +190,11 @@ function slug(cidr: string, index: number): string {
 
 /**
  * Joins an AckNetwork's VPC to a data centre over Express Connect: a VBR (created or
- * adopted), a BGP group with peers and advertised networks, VBR-to-VPC connectivity (router
- * interfaces or a CEN transit router) and the static routes worked out by
- * `planHybridLink` (lib/plan/hybrid.ts). Routes the data-centre routers must carry are on
+ * adopted), a BGP group with peers and advertised networks, and VBR-to-VPC connectivity:
+ * router interfaces with the static routes worked out by `planHybridLink`
+ * (lib/plan/hybrid.ts), or a CEN transit router with a VBR and a VPC attachment, both
+ * associated with and propagating to one transit-router route table, which carries those
+ * routes instead. Routes the data-centre routers must carry are on
  * {@link HybridLink.requiredDataCenterRoutes} and in a Terraform output.
  *
  * @see https://www.alibabacloud.com/help/en/ack/ack-edge/user-guide/how-to-use-the-terway-edge-network-plugin
@@ -205,6 +221,20 @@ export class HybridLink extends Construct {
   public readonly vbrInterface?: ExpressConnectRouterInterface;
   /** VPC-side router interface (router-interface connectivity). */
   public readonly vpcInterface?: ExpressConnectRouterInterface;
+  /** CEN instance id (CEN connectivity; a token when created here). */
+  public readonly cenId?: string;
+  /** The CEN instance (CEN connectivity, when created here). */
+  public readonly cenInstance?: CenInstance;
+  /** Transit router id (CEN connectivity; a token when created here). */
+  public readonly transitRouterId?: string;
+  /** The transit router (CEN connectivity, when created here). */
+  public readonly transitRouter?: CenTransitRouter;
+  /** Transit-router route table both attachments use (CEN connectivity; a token unless given). */
+  public readonly transitRouterRouteTableId?: string;
+  /** The VBR's transit-router attachment (CEN connectivity). */
+  public readonly vbrAttachment?: CenTransitRouterVbrAttachment;
+  /** The VPC's transit-router attachment (CEN connectivity). */
+  public readonly vpcAttachment?: CenTransitRouterVpcAttachment;
   private readonly props: HybridLinkProps;
   private readonly peerIps: string[];
 
@@ -322,15 +352,60 @@ export class HybridLink extends Construct {
         });
       }
     } else {
-      const cenId = props.cenId ?? new CenInstance(this, "cen", { cenInstanceName: this.linkName, tags }).id;
-      new CenTransitRouterVbrAttachment(this, "cen-vbr-attachment", {
-        cenId,
+      if (props.transitRouterId !== undefined && props.cenId === undefined) {
+        throw new Error(`HybridLink ${this.node.path}: transitRouterId ${props.transitRouterId} is adopted; give the id of its CEN instance as cenId.`);
+      }
+      if (props.cenId !== undefined) {
+        this.cenId = props.cenId;
+      } else {
+        this.cenInstance = new CenInstance(this, "cen", { cenInstanceName: this.linkName, tags });
+        this.cenId = this.cenInstance.id;
+      }
+      if (props.transitRouterId !== undefined) {
+        this.transitRouterId = props.transitRouterId;
+      } else {
+        // Created in the provider's region, which is the VPC's region.
+        this.transitRouter = new CenTransitRouter(this, "transit-router", { cenId: this.cenId, transitRouterName: this.linkName, tags });
+        this.transitRouterId = this.transitRouter.transitRouterId;
+      }
+      if (props.transitRouterRouteTableId !== undefined) {
+        this.transitRouterRouteTableId = props.transitRouterRouteTableId;
+      } else {
+        const tables = new DataAlicloudCenTransitRouterRouteTables(this, "transit-router-route-tables", {
+          transitRouterId: this.transitRouterId,
+          transitRouterRouteTableType: "System",
+        });
+        this.transitRouterRouteTableId = tables.tables.get(0).transitRouterRouteTableId;
+      }
+      // auto_publish_route_enabled: the transit router publishes the routes of the associated
+      // table to the VBR (toward the data centre) and into the VPC route table.
+      this.vbrAttachment = new CenTransitRouterVbrAttachment(this, "cen-vbr-attachment", {
+        cenId: this.cenId,
+        transitRouterId: this.transitRouterId,
         vbrId: this.vbrId,
-        transitRouterId: props.transitRouterId,
         autoPublishRouteEnabled: true,
         transitRouterAttachmentName: this.linkName,
         tags,
       });
+      this.vpcAttachment = new CenTransitRouterVpcAttachment(this, "cen-vpc-attachment", {
+        cenId: this.cenId,
+        transitRouterId: this.transitRouterId,
+        vpcId: this.network.vpcId,
+        zoneMappings: this.attachmentVSwitches().map((v) => ({ zoneId: v.zone, vswitchId: v.id })),
+        autoPublishRouteEnabled: true,
+        transitRouterVpcAttachmentName: this.linkName,
+        tags,
+      });
+      for (const [name, attachment] of [["vbr", this.vbrAttachment], ["vpc", this.vpcAttachment]] as const) {
+        new CenTransitRouterRouteTableAssociation(this, `cen-${name}-association`, {
+          transitRouterAttachmentId: attachment.transitRouterAttachmentId,
+          transitRouterRouteTableId: this.transitRouterRouteTableId,
+        });
+        new CenTransitRouterRouteTablePropagation(this, `cen-${name}-propagation`, {
+          transitRouterAttachmentId: attachment.transitRouterAttachmentId,
+          transitRouterRouteTableId: this.transitRouterRouteTableId,
+        });
+      }
     }
 
     new TerraformOutput(this, "data-center-routes", {
@@ -383,6 +458,13 @@ export class HybridLink extends Construct {
     return formatRoutes(this.routes);
   }
 
+  /** The vSwitches the transit router's VPC attachment maps: the network's first node vSwitch in each zone. */
+  private attachmentVSwitches(): Array<{ zone: string; id: string }> {
+    const byZone = new Map<string, string>();
+    for (const v of this.network.nodeVSwitches) if (!byZone.has(v.zone)) byZone.set(v.zone, v.id);
+    return [...byZone].map(([zone, id]) => ({ zone, id }));
+  }
+
   private siblings(): HybridSibling[] {
     return this.node.root.node.findAll()
       .filter((c): c is HybridLink => c instanceof HybridLink && c !== this)
@@ -394,6 +476,7 @@ export class HybridLink extends Construct {
     const v = new PlanValues();
     // Unresolved tokens stay in the lists (their routes are still emitted) and are named in `unresolved`, so their checks are skipped.
     const strs = (path: string, list: string[]) => list.map((s, i) => v.str(`${path}[${i}]`, s) ?? s);
+    const zones = this.attachmentVSwitches().map((x) => x.zone);
     const input: HybridLinkPlanInput = {
       name: this.linkName,
       physicalConnectionId: p.physicalConnectionId,
@@ -419,6 +502,7 @@ export class HybridLink extends Construct {
       connectivity: this.connectivity,
       hasAccessPoint: p.accessPointId !== undefined,
       hasVbrRouteTable: p.vbrId === undefined || p.vbrRouteTableId !== undefined,
+      vpcAttachmentZones: this.connectivity === HybridConnectivity.CEN_TRANSIT_ROUTER && !zones.some((z) => Token.isUnresolved(z)) ? zones : undefined,
       siblings,
       unresolved: v.unresolved,
     };

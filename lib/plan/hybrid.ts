@@ -13,6 +13,17 @@
  * resources: they are learned over the BGP session from the data-centre router (to which the
  * Terway Edge BGP speakers advertise the edge pod subnets). They are listed with
  * origin `bgp` and count toward the per-peer route limit (J-6).
+ *
+ * Between the VBR and the VPC the routes depend on the connectivity:
+ *   router interfaces   static `alicloud_route_entry` routes in both tables (origin `static`);
+ *   CEN transit router  no route entries: both attachments are associated with, and propagate
+ *                       to, one transit-router route table; the VBR attachment and the VPC
+ *                       attachment have `auto_publish_route_enabled`, so the transit router
+ *                       publishes the VBR's BGP routes into the VPC route table and the VPC's
+ *                       system (vSwitch) routes to the VBR (origin `cen`). Only a VPC's system
+ *                       routes are propagated to a transit router by default, so cloud ranges
+ *                       outside the VPC CIDR (Flannel-style pod routes toward ECS instances)
+ *                       are not learned: rule J11-cen-vpc-attachment.
  */
 import { Finding, sortFindings } from "./finding";
 import { checkHybridLink } from "./rules/hybrid-rules";
@@ -26,8 +37,9 @@ export enum HybridConnectivity {
    */
   ROUTER_INTERFACE = "router-interface",
   /**
-   * The VBR is attached to a CEN transit router, which propagates routes between the VBR and
-   * the VPC (the VPC must be attached to the same transit router).
+   * A CEN transit router with a VBR attachment and a VPC attachment, both associated with and
+   * propagating to the transit router's route table, both auto-publishing: the transit router
+   * carries the routes between the VBR and the VPC, and no static route entries are needed.
    */
   CEN_TRANSIT_ROUTER = "cen-transit-router",
 }
@@ -56,7 +68,7 @@ export enum RouteOrigin {
   STATIC = "static",
   /** Learned over the VBR's BGP session from the data-centre router. */
   BGP = "bgp",
-  /** Propagated by the CEN transit router. */
+  /** Learned by the CEN transit router from an attachment and published into the table by it. */
   CEN = "cen",
 }
 
@@ -141,6 +153,11 @@ export interface HybridLinkPlanInput {
   readonly hasAccessPoint: boolean;
   /** Router-interface mode with an adopted VBR needs its route table id. */
   readonly hasVbrRouteTable: boolean;
+  /**
+   * CEN mode: the zones in which the VPC attachment maps a vSwitch (J11-cen-vpc-attachment).
+   * Undefined when not known (the zone check is skipped).
+   */
+  readonly vpcAttachmentZones?: string[];
   /** Other links in the same app. */
   readonly siblings: HybridSibling[];
   /** Paths of values that are unresolved tokens. */
@@ -205,6 +222,7 @@ export function computeHybridRoutes(input: Pick<HybridLinkPlanInput, "vpcCidr" |
     ...edge.map((cidr) => ({ cidr, what: "edge pod CIDR" })),
     ...dc.map((cidr) => ({ cidr, what: "data-centre CIDR" })),
   ];
+  const vpc = input.vpcCidr !== undefined ? canonical(input.vpcCidr) : undefined;
   const routes: PlannedRoute[] = [];
   for (const r of remote) {
     routes.push({
@@ -213,15 +231,23 @@ export function computeHybridRoutes(input: Pick<HybridLinkPlanInput, "vpcCidr" |
     });
   }
   for (const c of cloud) {
+    const how = !cen
+      ? "through the router interface"
+      : c === vpc
+        ? "through the transit router, which learns the VPC's vSwitch (system) routes from the VPC attachment and publishes them to the VBR"
+        : "through the transit router, once the route is advertised to it (a VPC route toward ECS instances is not propagated by default, J11-cen-vpc-attachment)";
     routes.push({
       table: RouteTableKind.VBR, destination: c, nextHop: RouteNextHop.VPC, origin: inner, ruleId: HYBRID_ROUTES_RULE_ID,
-      reason: `edge -> cloud: the VBR sends traffic for the cloud range ${c} into the VPC${cen ? " (propagated by the CEN transit router)" : " through the router interface"}`,
+      reason: `edge -> cloud: the VBR sends traffic for the cloud range ${c} into the VPC ${how}`,
     });
   }
   for (const r of remote) {
+    const how = cen
+      ? "the transit router, which learns it from the VBR attachment and publishes it into the VPC route table (next hop: the transit router)"
+      : "the router interface";
     routes.push({
       table: RouteTableKind.VPC, destination: r.cidr, nextHop: RouteNextHop.VBR, origin: inner, ruleId: HYBRID_ROUTES_RULE_ID,
-      reason: `cloud -> edge: the VPC sends traffic for the ${r.what} ${r.cidr} to the VBR${cen ? " (propagated by the CEN transit router)" : " through the router interface"}`,
+      reason: `cloud -> edge: the VPC sends traffic for the ${r.what} ${r.cidr} to the VBR through ${how}`,
     });
   }
   return routes;

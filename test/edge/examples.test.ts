@@ -6,7 +6,7 @@ import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { EdgeFlannelStack } from "../../examples/edge-flannel";
 import { EdgeTerwayStack } from "../../examples/edge-terway";
 import { AckEdgeCluster, AckNetwork, EdgeCni, HybridConnectivity, HybridLink } from "../../lib";
-import { assertConformance } from "../../lib/testing";
+import { assertConformance, checkConformance, loadProviderSchema } from "../../lib/testing";
 import { AlicloudProvider } from "../../lib/providers/alicloud/provider";
 import { stableJson, synthApp } from "../helpers/synth";
 import { SEED_DC, SEED_EDGE_PODS, TERWAY_EDGE_BASE, buildEdge, withBase } from "./edge-scenario";
@@ -107,19 +107,148 @@ describe("seed topology in the synthesized JSON", () => {
       `alicloud_vpc ${SEED_DC}`,
     ]);
   });
+});
 
-  test("CEN connectivity: VBR attached to the transit router, no router interfaces or static routes", () => {
-    const out = synthApp((app) => {
-      buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER, accessPointId: undefined, transitRouterId: "tr-1" } }), "cen");
-    });
+describe("CEN transit-router connectivity in the synthesized JSON", () => {
+  const CEN = { connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER, accessPointId: undefined };
+  const dataRef = (type: string, name: string, attr: string) => `\${data.${type}.${name}.${attr}}`;
+  const dataNameOf = (doc: Record<string, unknown>, type: string, pathEnd: string) =>
+    Object.entries((doc.data as Resources)[type] ?? {}).find(([, r]) => String((r["//"] as { metadata: { path: string } }).metadata.path).endsWith(pathEnd))![0];
+  const body = (doc: Record<string, unknown>, type: string, pathEnd: string) => resources(doc)[type][nameOf(doc, type, pathEnd)];
+
+  test("Terway Edge: CEN, transit router, both attachments, association and propagation on the system route table; no static routes", () => {
+    const out = synthApp((app) => { buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: CEN }), "cen"); });
     expect(out.error).toBeUndefined();
     const doc = out.stacks.cen;
+    const cen = nameOf(doc, "alicloud_cen_instance", "idc/cen");
+    const tr = nameOf(doc, "alicloud_cen_transit_router", "idc/transit-router");
+    const vbr = nameOf(doc, "alicloud_express_connect_virtual_border_router", "idc/vbr");
+    const vpc = nameOf(doc, "alicloud_vpc", "net/vpc");
+    const vbrAtt = nameOf(doc, "alicloud_cen_transit_router_vbr_attachment", "idc/cen-vbr-attachment");
+    const vpcAtt = nameOf(doc, "alicloud_cen_transit_router_vpc_attachment", "idc/cen-vpc-attachment");
+    const tables = dataNameOf(doc, "alicloud_cen_transit_router_route_tables", "idc/transit-router-route-tables");
+    const cenId = ref("alicloud_cen_instance", cen, "id");
+    const trId = ref("alicloud_cen_transit_router", tr, "transit_router_id");
+    const routeTable = dataRef("alicloud_cen_transit_router_route_tables", tables, "tables[0].transit_router_route_table_id");
+
+    // Nothing of the router-interface path.
     expect(resources(doc).alicloud_route_entry).toBeUndefined();
     expect(resources(doc).alicloud_express_connect_router_interface).toBeUndefined();
-    expect(ofType(doc, "alicloud_cen_transit_router_vbr_attachment")[0][1]).toMatchObject({ transit_router_id: "tr-1", auto_publish_route_enabled: true });
+    expect(resources(doc).alicloud_router_interface_connection).toBeUndefined();
+    // One CEN instance and one transit router in it (created in the provider's region, the VPC's).
     expect(ofType(doc, "alicloud_cen_instance")).toHaveLength(1);
-    expect(out.warnings.join("\n")).toMatch(/J11-cen-vpc-attachment/);
+    expect(body(doc, "alicloud_cen_instance", "idc/cen")).toMatchObject({ cen_instance_name: "idc" });
+    expect(ofType(doc, "alicloud_cen_transit_router")).toHaveLength(1);
+    expect(body(doc, "alicloud_cen_transit_router", "idc/transit-router")).toMatchObject({ cen_id: cenId, transit_router_name: "idc" });
+    // The transit router's system route table, read by the data source.
+    expect((doc.data as Resources).alicloud_cen_transit_router_route_tables[tables]).toMatchObject({ transit_router_id: trId, transit_router_route_table_type: "System" });
+    // VBR attachment: the link's VBR on that transit router, publishing the transit router's routes to the VBR.
+    expect(body(doc, "alicloud_cen_transit_router_vbr_attachment", "idc/cen-vbr-attachment")).toMatchObject({
+      cen_id: cenId, transit_router_id: trId, vbr_id: ref("alicloud_express_connect_virtual_border_router", vbr, "id"), auto_publish_route_enabled: true,
+    });
+    // VPC attachment: the network's VPC, one zone mapping per node vSwitch zone, publishing into the VPC route table.
+    const vpcAttachment = body(doc, "alicloud_cen_transit_router_vpc_attachment", "idc/cen-vpc-attachment");
+    expect(vpcAttachment).toMatchObject({
+      cen_id: cenId, transit_router_id: trId, vpc_id: ref("alicloud_vpc", vpc, "id"), auto_publish_route_enabled: true, transit_router_vpc_attachment_name: "idc",
+    });
+    expect(vpcAttachment.zone_mappings).toEqual([
+      { zone_id: "cn-hangzhou-i", vswitch_id: ref("alicloud_vswitch", nameOf(doc, "alicloud_vswitch", "net/node-cn-hangzhou-i"), "id") },
+      { zone_id: "cn-hangzhou-j", vswitch_id: ref("alicloud_vswitch", nameOf(doc, "alicloud_vswitch", "net/node-cn-hangzhou-j"), "id") },
+    ]);
+    // Neither attachment uses the deprecated association/propagation flags or attachment name.
+    for (const a of [vpcAttachment, body(doc, "alicloud_cen_transit_router_vbr_attachment", "idc/cen-vbr-attachment")]) {
+      expect(a.route_table_association_enabled).toBeUndefined();
+      expect(a.route_table_propagation_enabled).toBeUndefined();
+    }
+    expect(vpcAttachment.transit_router_attachment_name).toBeUndefined();
+    // Association and propagation of both attachments with the system route table.
+    const links = (type: string) => ofType(doc, type).map(([, r]) => [r.transit_router_attachment_id, r.transit_router_route_table_id]);
+    const expected = [
+      [ref("alicloud_cen_transit_router_vbr_attachment", vbrAtt, "transit_router_attachment_id"), routeTable],
+      [ref("alicloud_cen_transit_router_vpc_attachment", vpcAtt, "transit_router_attachment_id"), routeTable],
+    ];
+    expect(links("alicloud_cen_transit_router_route_table_association")).toEqual(expected);
+    expect(links("alicloud_cen_transit_router_route_table_propagation")).toEqual(expected);
+    // BGP toward the data centre is the same as with router interfaces.
+    expect(ofType(doc, "alicloud_vpc_bgp_peer").map(([, p]) => p.peer_ip_address)).toEqual(["10.254.0.2"]);
+    expect(ofType(doc, "alicloud_vpc_bgp_network").map(([, n]) => n.dst_cidr_block)).toEqual(["192.168.0.0/16"]);
+
+    // Planned routes: VBR -> IDC over BGP; VBR <-> VPC learned and published by the transit router.
+    const outputs = doc.output as Record<string, { value: Array<Record<string, string>> }>;
+    const routes = Object.entries(outputs).find(([k]) => k.startsWith("idc_routes"))![1].value;
+    expect(routes.map((r) => `${r.table} ${r.destination} ${r.next_hop} ${r.origin}`)).toEqual([
+      `vbr ${SEED_EDGE_PODS} data-center bgp`,
+      `vbr ${SEED_DC} data-center bgp`,
+      "vbr 192.168.0.0/16 vpc cen",
+      `vpc ${SEED_EDGE_PODS} vbr cen`,
+      `vpc ${SEED_DC} vbr cen`,
+    ]);
+    expect(routes[2].reason).toMatch(/transit router, which learns the VPC's vSwitch \(system\) routes/);
+    expect(routes[3].reason).toMatch(/publishes it into the VPC route table/);
+    expect(out.infos.join("\n")).toMatch(/vpc 10\.0\.0\.0\/16 -> vbr \(cen\)/);
+    // Two zones, Terway pods in the VPC: J11 has nothing to say.
+    expect([...out.warnings, ...out.infos].join("\n")).not.toMatch(/J11-cen-vpc-attachment/);
+    // Schema conformance, with no warnings either (no deprecated argument is used).
     expect(() => assertConformance(doc)).not.toThrow();
+    expect(checkConformance(doc, loadProviderSchema())).toEqual([]);
+  });
+
+  test("an existing CEN, transit router and route table are adopted: nothing of them is created", () => {
+    const out = synthApp((app) => {
+      buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { ...CEN, cenId: "cen-1", transitRouterId: "tr-1", transitRouterRouteTableId: "vtb-tr-1" } }), "adopt");
+    });
+    expect(out.error).toBeUndefined();
+    const doc = out.stacks.adopt;
+    expect(resources(doc).alicloud_cen_instance).toBeUndefined();
+    expect(resources(doc).alicloud_cen_transit_router).toBeUndefined();
+    expect(doc.data).toBeUndefined();
+    for (const type of ["alicloud_cen_transit_router_vbr_attachment", "alicloud_cen_transit_router_vpc_attachment"]) {
+      expect(ofType(doc, type)[0][1]).toMatchObject({ cen_id: "cen-1", transit_router_id: "tr-1" });
+    }
+    for (const type of ["alicloud_cen_transit_router_route_table_association", "alicloud_cen_transit_router_route_table_propagation"]) {
+      expect(ofType(doc, type).map(([, r]) => r.transit_router_route_table_id)).toEqual(["vtb-tr-1", "vtb-tr-1"]);
+    }
+    expect(() => assertConformance(doc)).not.toThrow();
+  });
+
+  test("an adopted CEN without an adopted transit router gets a transit router; an adopted transit router needs its CEN", () => {
+    const out = synthApp((app) => { buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { ...CEN, cenId: "cen-1" } }), "cen-only"); });
+    expect(out.error).toBeUndefined();
+    expect(resources(out.stacks["cen-only"]).alicloud_cen_instance).toBeUndefined();
+    expect(ofType(out.stacks["cen-only"], "alicloud_cen_transit_router")[0][1]).toMatchObject({ cen_id: "cen-1" });
+    expect(() => synthApp((app) => { buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { ...CEN, transitRouterId: "tr-1" } }), "tr-only"); }))
+      .toThrow(/transitRouterId tr-1 is adopted; give the id of its CEN instance as cenId/);
+  });
+
+  test("an adopted VPC needs no router or route table ids; the zone mappings take one node vSwitch per zone", () => {
+    const out = synthApp((app) => {
+      const stack = new TerraformStack(app, "existing");
+      new AlicloudProvider(stack, "alicloud", { region: "cn-hangzhou" });
+      const network = AckNetwork.fromExisting(stack, "net", {
+        vpcId: "vpc-1", vpcCidr: "192.168.0.0/16",
+        nodeVSwitches: [
+          { id: "vsw-i1", zone: "cn-hangzhou-i", cidr: "192.168.0.0/24" },
+          { id: "vsw-i2", zone: "cn-hangzhou-i", cidr: "192.168.1.0/24" },
+          { id: "vsw-j1", zone: "cn-hangzhou-j", cidr: "192.168.2.0/24" },
+        ],
+      });
+      new HybridLink(stack, "idc", {
+        network, physicalConnectionId: "pc-1", connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER, vlanId: 10,
+        localGatewayIp: "10.254.0.1", peerGatewayIp: "10.254.0.2", peeringSubnetMask: "255.255.255.252",
+        bgp: { peerAsn: 65001 }, dataCenterCidrs: ["172.16.0.0/16"],
+      });
+    });
+    expect(out.error).toBeUndefined();
+    const [, att] = ofType(out.stacks.existing, "alicloud_cen_transit_router_vpc_attachment")[0];
+    expect(att).toMatchObject({ vpc_id: "vpc-1" });
+    expect(att.zone_mappings).toEqual([{ zone_id: "cn-hangzhou-i", vswitch_id: "vsw-i1" }, { zone_id: "cn-hangzhou-j", vswitch_id: "vsw-j1" }]);
+    expect(() => assertConformance(out.stacks.existing)).not.toThrow();
+  });
+
+  test("a cloud pod range outside the VPC is not learned by the transit router: J11-cen-vpc-attachment", () => {
+    const out = synthApp((app) => { buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { ...CEN, cloudPodCidrs: ["172.20.0.0/16"] } }), "outside"); });
+    expect(out.error).toBeUndefined();
+    expect(out.warnings.join("\n")).toMatch(/warning J11-cen-vpc-attachment .*idc\.cloudPodCidrs\[0\]: the cloud pod range 172\.20\.0\.0\/16 is outside the VPC CIDR 192\.168\.0\.0\/16/);
   });
 });
 

@@ -64,10 +64,43 @@ describe("seed topology (VPC 192.168.0.0/16, edge pods 10.0.0.0/16)", () => {
 });
 
 describe("planHybridLink", () => {
-  test("CEN connectivity: the transit router propagates the VBR<->VPC routes; VBR->IDC stays BGP", () => {
-    const routes = computeHybridRoutes({ ...SEED, connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER });
-    expect(routes.map((r) => r.origin)).toEqual([RouteOrigin.BGP, RouteOrigin.CEN, RouteOrigin.CEN]);
-    expect(ids({ ...SEED, connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER, hasAccessPoint: false })).toEqual(["J11-cen-vpc-attachment", "I7-hybrid-routes"]);
+  test("CEN connectivity: the transit router learns and publishes the VBR<->VPC routes (no static routes); VBR->IDC stays BGP", () => {
+    const CEN: HybridLinkPlanInput = { ...SEED, dataCenterCidrs: [SEED_DC], connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER, hasAccessPoint: false, vpcAttachmentZones: ["cn-hangzhou-i", "cn-hangzhou-j"] };
+    const routes = computeHybridRoutes(CEN);
+    expect(routes.map((r) => `${r.table} ${r.destination} ${r.nextHop} ${r.origin}`)).toEqual([
+      "vbr 10.0.0.0/16 data-center bgp",
+      "vbr 172.16.0.0/16 data-center bgp",
+      "vbr 192.168.0.0/16 vpc cen",
+      "vpc 10.0.0.0/16 vbr cen",
+      "vpc 172.16.0.0/16 vbr cen",
+    ]);
+    expect(routes.filter((r) => r.origin === RouteOrigin.STATIC)).toEqual([]);
+    // The VBR learns the VPC's vSwitch (system) routes from the transit router; the VPC gets the VBR's BGP routes published into its table.
+    expect(routes[2].reason).toMatch(/learns the VPC's vSwitch \(system\) routes from the VPC attachment and publishes them to the VBR/);
+    expect(routes[3].reason).toMatch(/learns it from the VBR attachment and publishes it into the VPC route table \(next hop: the transit router\)/);
+    // The data-centre side and the advertised networks do not depend on the connectivity.
+    const plan = planHybridLink(CEN);
+    expect(plan.dataCenterRoutes).toEqual(planHybridLink({ ...CEN, connectivity: HybridConnectivity.ROUTER_INTERFACE, hasAccessPoint: true }).dataCenterRoutes);
+    expect(plan.bgpNetworks).toEqual(["192.168.0.0/16"]);
+    // Two zones, no cloud range outside the VPC, no access point needed: only the route info.
+    expect(ids(CEN)).toEqual(["I7-hybrid-routes"]);
+    // Zones unknown (e.g. the fleet plan): the zone check is skipped.
+    expect(ids({ ...CEN, vpcAttachmentZones: undefined })).toEqual(["I7-hybrid-routes"]);
+  });
+
+  test("J11-cen-vpc-attachment: a VPC attachment in one zone, and cloud pod ranges the transit router doesn't learn", () => {
+    const CEN: HybridLinkPlanInput = { ...SEED, connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER, hasAccessPoint: false, vpcAttachmentZones: ["cn-hangzhou-i", "cn-hangzhou-j"] };
+    const one = planHybridLink({ ...CEN, vpcAttachmentZones: ["cn-hangzhou-i", "cn-hangzhou-i"] }).findings.filter((f) => f.ruleId === "J11-cen-vpc-attachment");
+    expect(one).toHaveLength(1);
+    expect(one[0]).toMatchObject({ severity: "warning", path: "idc.vpcAttachmentZones" });
+    expect(one[0].message).toMatch(/maps only zone cn-hangzhou-i/);
+    expect(planHybridLink({ ...CEN, vpcAttachmentZones: [] }).findings.find((f) => f.ruleId === "J11-cen-vpc-attachment")?.message).toMatch(/maps no zone/);
+    // A cloud pod range inside the VPC is a vSwitch (system) route: learned. One outside is a route toward ECS instances: not learned.
+    const pods = planHybridLink({ ...CEN, cloudPodCidrs: ["192.168.32.0/19", "172.20.0.0/16"] });
+    expect(pods.findings.filter((f) => f.ruleId === "J11-cen-vpc-attachment").map((f) => f.path)).toEqual(["idc.cloudPodCidrs[1]"]);
+    expect(pods.routes.find((r) => r.destination === "172.20.0.0/16")?.reason).toMatch(/not propagated by default, J11-cen-vpc-attachment/);
+    // Router-interface connectivity carries them as static routes: J11 never applies.
+    expect(ids({ ...SEED, cloudPodCidrs: ["172.20.0.0/16"], vpcAttachmentZones: ["cn-hangzhou-i"] })).not.toContain("J11-cen-vpc-attachment");
   });
 
   test("cloud pod ranges inside the VPC are folded into it; others get their own routes and BGP networks", () => {

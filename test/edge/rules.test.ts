@@ -67,7 +67,9 @@ const CASES: Case[] = [
   { rule: "J6-bgp-advertised-routes", source: "J-6, J-9", level: "warning", base: TERWAY_EDGE_BASE, fail: { link: { bgp: { advertise: cidrs(110) } } }, pass: { link: { bgp: { advertise: cidrs(109) } } }, values: /advertises 111 networks/ },
   { rule: "J8-bgp-auth-key", source: "J-8", base: TERWAY_EDGE_BASE, fail: { link: { insecureAuthKey: true } }, pass: {}, values: /auth key variable is not sensitive/ },
   { rule: "J10-router-interface-inputs", source: "I-7, J-9", base: TERWAY_EDGE_BASE, fail: { link: { accessPointId: undefined } }, pass: {}, values: /needs the access point id/ },
-  { rule: "J11-cen-vpc-attachment", source: "I-9", level: "warning", base: TERWAY_EDGE_BASE, fail: { link: { connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER } }, pass: {}, values: /attach the VPC to the same CEN transit router/ },
+  { rule: "J11-cen-vpc-attachment", source: "I-9", level: "warning", base: withBase(TERWAY_EDGE_BASE, { link: { connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER, accessPointId: undefined } }),
+    fail: { network: { zones: ["cn-hangzhou-i"], nodeVSwitchCidrs: ["192.168.0.0/24"], podVSwitchCidrs: ["192.168.32.0/19"] } }, pass: {},
+    values: /transit router's VPC attachment maps only zone cn-hangzhou-i; .*needs a vSwitch in two of them/ },
   { rule: "I7-hybrid-routes", source: "I-7", level: "info", base: TERWAY_EDGE_BASE, fail: {}, pass: FLANNEL_EDGE_BASE, values: /vbr 10\.0\.0\.0\/16 -> data-center \(bgp\)/ },
 ];
 

@@ -63,13 +63,13 @@ export const ROUTER_INTERFACE_INPUTS = rule(
 );
 export const CEN_VPC_ATTACHMENT = rule(
   "J11-cen-vpc-attachment", Severity.WARNING, ["I-9", "I-7"],
-  "With CEN connectivity the VPC is attached to the same transit router outside this library.",
-  "The pinned provider schema (1.289.0 subset) has `alicloud_cen_instance` and `alicloud_cen_transit_router_vbr_attachment` but not `alicloud_cen_transit_router` or `alicloud_cen_transit_router_vpc_attachment`; attach the VPC to the transit router (and associate/propagate both attachments) yourself.",
+  "With CEN connectivity the VPC attachment maps vSwitches in at least two zones, and every cloud range is a VPC system route the transit router learns.",
+  "The HybridLink attaches the VPC to the transit router (`alicloud_cen_transit_router_vpc_attachment`) with one `zone_mappings` entry per zone of the network's node vSwitches. In regions where Enterprise Edition transit routers run in several zones, the VPC connection needs vSwitches in two zones (one free IP address each); regions with a single transit-router zone accept one, which is why this is a warning. The zones must also be zones the transit router supports (not known at synth). A transit router learns a VPC's system routes (its vSwitch CIDRs) by default, but not custom routes toward ECS instances or ENIs: cloud pod ranges outside the VPC CIDR (Flannel-style per-node routes) must be advertised to the transit router outside this library (VPC route advertisement, or a transit-router route entry toward the VPC attachment), or the VBR and the data centre never learn them.",
 );
 export const HYBRID_ROUTES = rule(
   "I7-hybrid-routes", Severity.INFO, ["I-7", "C-6", "J-9"],
   "Cloud and edge ranges are routed between the VPC, the VBR and the data centre.",
-  "VBR: edge pod and data-centre CIDRs toward the data centre (learned over BGP: a VBR custom route can only point at a router interface), cloud ranges toward the VPC. VPC: edge pod and data-centre CIDRs toward the VBR. Data centre: cloud ranges toward the VBR (listed as data, Terraform can't create them). Reported as an info with the route table.",
+  "VBR: edge pod and data-centre CIDRs toward the data centre (learned over BGP: a VBR custom route can only point at a router interface), cloud ranges toward the VPC. VPC: edge pod and data-centre CIDRs toward the VBR. Data centre: cloud ranges toward the VBR (listed as data, Terraform can't create them). Router interfaces carry the VBR/VPC routes as static route entries (origin `static`); with a CEN transit router they are learned and published by the transit router (origin `cen`, no route entries). Reported as an info with the route table.",
 );
 
 export const HYBRID_RULES: RuleInfo[] = [
@@ -221,7 +221,19 @@ export function checkHybridLink(input: HybridLinkPlanInput, computed: { routes: 
       report(ROUTER_INTERFACE_INPUTS, "vbrRouteTableId", `the adopted VBR ${input.vbrId} needs its route table id (vbrRouteTableId, vtb-...) for the static routes toward the VPC.`);
     }
   } else {
-    report(CEN_VPC_ATTACHMENT, "connectivity", "attach the VPC to the same CEN transit router as the VBR (alicloud_cen_transit_router_vpc_attachment is not in the pinned provider schema), with route learning on both attachments.");
+    const zones = input.vpcAttachmentZones;
+    if (zones !== undefined && new Set(zones).size < 2) {
+      report(CEN_VPC_ATTACHMENT, "vpcAttachmentZones",
+        `the transit router's VPC attachment maps ${zones.length === 0 ? "no zone" : `only zone ${zones[0]}`}; in regions where the transit router runs in several zones it needs a vSwitch in two of them. Give the network node vSwitches in two zones the transit router supports.`);
+    }
+    const vpc = input.vpcCidr !== undefined && !unresolved.has("vpcCidr") ? Cidr.tryParse(input.vpcCidr) : undefined;
+    input.cloudPodCidrs.forEach((t, i) => {
+      if (unresolved.has(`cloudPodCidrs[${i}]`)) return;
+      const c = Cidr.tryParse(t);
+      if (c === undefined || vpc === undefined || vpc.contains(c)) return;
+      report(CEN_VPC_ATTACHMENT, `cloudPodCidrs[${i}]`,
+        `the cloud pod range ${c} is outside the VPC CIDR ${vpc}: its VPC routes point at ECS instances, which a transit router does not learn by default, so the VBR and the data centre never get it. Advertise those routes to the transit router outside this library, or use router-interface connectivity.`);
+    });
   }
 
   if (computed.routes.length > 0) {
