@@ -4,7 +4,7 @@ import { AckNetwork, INetworkMember, NetworkVSwitch } from "./ack-network";
 import { ADDON } from "./addons";
 import { ClusterSpec, ProxyMode } from "./cluster-spec";
 import { AddonConfig } from "./cni";
-import { AckNodePool, NodePoolHost, NodePoolOptions } from "./node-pool";
+import { AckNodePool, INodePoolHost, NodePoolOptions } from "./node-pool";
 import { PlanValues } from "./tokens";
 import { addPlanValidation } from "./validation";
 import { CapacityPlan, formatCapacityPlan } from "../plan/capacity";
@@ -209,7 +209,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
 
   /** Adds a cloud node pool (ECS nodes in the VPC). */
   public addNodePool(id: string, options: NodePoolOptions): AckNodePool {
-    const host: NodePoolHost = {
+    const host: INodePoolHost = {
       clusterId: this.resource.id,
       clusterName: this.clusterName,
       networkZones: this.network.zones,

@@ -82,7 +82,7 @@ export interface NodePoolOptions {
 export const EXCLUSIVE_ENI_LABEL = "k8s.aliyun.com/exclusive-mode-eni-type";
 
 /** What a node pool needs from its cluster. */
-export interface NodePoolHost {
+export interface INodePoolHost {
   readonly clusterId: string;
   readonly clusterName: string;
   /** Node vSwitches of the given zones. */
@@ -101,7 +101,7 @@ export class AckNodePool extends Construct {
   private readonly zones: string[];
   private readonly exclusive: boolean;
 
-  public constructor(scope: Construct, id: string, host: NodePoolHost, options: NodePoolOptions) {
+  public constructor(scope: Construct, id: string, host: INodePoolHost, options: NodePoolOptions) {
     super(scope, id);
     this.options = options;
     this.poolName = id;
