@@ -4,6 +4,7 @@
  * maintained fork of cdktf) means changing this file (and regenerating the bindings).
  */
 export {
+  AnnotationMetadataEntryType,
   Annotations,
   App,
   Aspects,

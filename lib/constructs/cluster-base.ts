@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
-import { Annotations, Token } from "./cdktf";
+import { annotate } from "./annotate";
+import { Token } from "./cdktf";
 import { AckNetwork, INetworkMember, NetworkVSwitch } from "./ack-network";
 import { ADDON } from "./addons";
 import { ClusterSpec, ProxyMode } from "./cluster-spec";
@@ -293,7 +294,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
   private validatePlan(): Finding[] {
     this.cachedPlan = undefined;
     const result = this.plan;
-    Annotations.of(this).addInfo(formatCapacityPlan(result.capacity));
+    annotate(this, "info", formatCapacityPlan(result.capacity));
     return result.findings;
   }
 }

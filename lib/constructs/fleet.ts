@@ -2,7 +2,8 @@ import { Construct, IConstruct } from "constructs";
 import { AckCluster } from "./ack-cluster";
 import { AckEdgeCluster } from "./ack-edge-cluster";
 import { AckNetwork } from "./ack-network";
-import { Annotations, TerraformStack, TerraformVariable } from "./cdktf";
+import { annotate } from "./annotate";
+import { TerraformStack, TerraformVariable } from "./cdktf";
 import { AckClusterBase, AckClusterBaseProps } from "./cluster-base";
 import { ClusterSpec, ProxyMode } from "./cluster-spec";
 import { Cni, TerwayMode } from "./cni";
@@ -275,8 +276,8 @@ export class Fleet extends Construct {
     if (!first) return;
     for (const f of this.findings) {
       if (!fleetRuleIds.has(f.ruleId)) continue;
-      if (f.severity === Severity.WARNING) Annotations.of(first).addWarning(formatLocatedFinding(f));
-      if (f.severity === Severity.INFO) Annotations.of(first).addInfo(formatLocatedFinding(f));
+      if (f.severity === Severity.WARNING) annotate(first, "warning", formatLocatedFinding(f));
+      if (f.severity === Severity.INFO) annotate(first, "info", formatLocatedFinding(f));
     }
   }
 }

@@ -1,5 +1,5 @@
 import { IConstruct } from "constructs";
-import { Annotations } from "./cdktf";
+import { annotate } from "./annotate";
 import { Finding, Severity, formatFinding, sortFindings } from "../plan/finding";
 
 /**
@@ -13,8 +13,8 @@ export function addPlanValidation(scope: IConstruct, produce: () => Finding[]): 
       if (done) return done;
       const findings = sortFindings(produce());
       for (const f of findings) {
-        if (f.severity === Severity.WARNING) Annotations.of(scope).addWarning(formatFinding(f));
-        if (f.severity === Severity.INFO) Annotations.of(scope).addInfo(formatFinding(f));
+        if (f.severity === Severity.WARNING) annotate(scope, "warning", formatFinding(f));
+        if (f.severity === Severity.INFO) annotate(scope, "info", formatFinding(f));
       }
       done = findings.filter((f) => f.severity === Severity.ERROR).map(formatFinding);
       return done;
