@@ -38,8 +38,10 @@ function terwayPodsPerNode(p: FleetNodePoolSpec, exclusive: boolean, extra: read
     .map((n) => findInstanceType(n, extra))
     .map((t) => (t ? (exclusive ? exclusiveEniPodsPerNode(t) : sharedEniPodsPerNode(t)) : undefined));
   if (p.podsPerNode !== undefined) return p.podsPerNode;
-  if (counts.length === 0 || counts.some((c) => c === undefined)) return undefined;
-  return Math.min(...(counts as number[]));
+  // Unknown types (E9-unknown-instance-type) leave the known ones' figure standing.
+  const known = counts.filter((c): c is number => c !== undefined);
+  if (known.length === 0) return undefined;
+  return Math.min(...known);
 }
 
 function resolveVpc(c: FleetClusterSpec, at: SpecPath, zones: string[] | undefined, report: Report): FleetVpcInput {

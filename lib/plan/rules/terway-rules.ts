@@ -3,6 +3,7 @@ import { CapacityPlan } from "../capacity";
 import { Severity } from "../finding";
 import {
   EXCLUSIVE_ENI_MIN_PODS_EXCLUSIVE, SHARED_ENI_MIN_PODS_EXCLUSIVE, exclusiveEniPodsPerNode, findInstanceType, sharedEniPodsPerNode,
+  instanceFamilyOf, isKnownInstanceFamily, suggestInstanceTypes,
 } from "../instance-types";
 import { CniPlugin, EniMode, IpStack, NodePoolKind } from "../model";
 import { rule } from "../rule";
@@ -25,12 +26,12 @@ export const KUBELET_MAX_PODS = rule(
 export const DUAL_STACK_INSTANCE = rule(
   "E6-dual-stack-instance", Severity.WARNING, ["E-6"],
   "Dual stack needs instance types with as many IPv6 as IPv4 addresses per ENI.",
-  "The built-in table has no IPv6-per-ENI figures (not in the source snapshot); give them with `extraInstanceTypes` to have this checked, otherwise it is a warning to verify with DescribeInstanceTypes.",
+  "The built-in table has no IPv6-per-ENI figures (the ECS instance-family tables it comes from give none); give them with `extraInstanceTypes` to have this checked, otherwise it is a warning to verify with DescribeInstanceTypes.",
 );
 export const UNKNOWN_INSTANCE_TYPE = rule(
-  "E9-unknown-instance-type", Severity.WARNING, ["E-9"],
-  "Pods per node can be worked out for every Terway pool.",
-  "The instance type is not in the built-in ENI table and the pool gives no `podsPerNode`, so its capacity is not checked. Give `podsPerNode` (from DescribeInstanceTypes: (EniQuantity - 1) x EniPrivateIpAddressQuantity) or add the type with `extraInstanceTypes`.",
+  "E9-unknown-instance-type", Severity.ERROR, ["E-9"],
+  "Pods per node can be worked out for every instance type of every Terway pool.",
+  "An instance type that is not in the built-in ENI table (docs/instance-types.md: the ECS instance-family tables, per-family sources) has no pod quota, so neither the more-than-11-pods check (E2) nor the pod vSwitch capacity checks could count it. Give `podsPerNode` on the pool (from DescribeInstanceTypes: (EniQuantity - 1) x EniPrivateIpAddressQuantity) or add the type with `extraInstanceTypes`. A near miss of a known name (e.g. `ecs.c7.4xlarg`) gets a \"did you mean\". In a pool that mixes known and unknown types the known ones still count (the plan takes the smallest quota it knows).",
 );
 export const POD_VSWITCH_ZONES = rule(
   "F1-pod-vswitch-zones", Severity.ERROR, ["F-1", "I-4"],
@@ -172,8 +173,13 @@ export function checkTerway(ctx: PlanContext, capacity: CapacityPlan): void {
       }
     }
     if (!known && p.podsPerNodeOverride === undefined) {
+      const unknown = p.instanceTypes.filter((n) => !findInstanceType(n, ctx.extraInstanceTypes));
+      const hints = unknown.map((n) => [n, suggestInstanceTypes(n, ctx.extraInstanceTypes)] as const).filter(([, s]) => s.length > 0);
+      const didYouMean = hints.map(([n, s]) => `did you mean ${s.join(" or ")}${unknown.length > 1 ? ` for ${n}` : ""}?`).join(" ");
+      const newFamilies = [...new Set(unknown.filter((n) => !isKnownInstanceFamily(n)).map(instanceFamilyOf))];
+      const familyNote = newFamilies.length > 0 ? ` (the table has no ${newFamilies.join(", ")} famil${newFamilies.length > 1 ? "ies" : "y"}; see docs/instance-types.md)` : "";
       ctx.report(UNKNOWN_INSTANCE_TYPE, ctx.path(`nodePools[${p.name}].instanceTypes`),
-        `${p.instanceTypes.filter((n) => !findInstanceType(n, ctx.extraInstanceTypes)).join(", ")} not in the built-in ENI table; give podsPerNode for pool ${p.name} ((EniQuantity - 1) x EniPrivateIpAddressQuantity from DescribeInstanceTypes).`);
+        `${unknown.join(", ")} not in the built-in ENI table${didYouMean ? ` (${didYouMean})` : ""}${familyNote}; give podsPerNode for pool ${p.name} ((EniQuantity - 1) x EniPrivateIpAddressQuantity from DescribeInstanceTypes) or add the type with extraInstanceTypes.`);
     }
     if (input.ipStack === IpStack.DUAL && p.instanceTypes.some((n) => findInstanceType(n, ctx.extraInstanceTypes)?.ipv6PerEni === undefined)) {
       ctx.report(DUAL_STACK_INSTANCE, ctx.path(`nodePools[${p.name}].instanceTypes`),
