@@ -80,7 +80,8 @@ function distance(a: string, b: string, max: number): number {
 
 /** The family part of a type name (`c7` of `ecs.c7.4xlarge`, `gn6i` of `ecs.gn6i-c4g1.xlarge`). */
 export function instanceFamilyOf(name: string): string {
-  return (name.trim().toLowerCase().split(".")[1] ?? "").split("-")[0];
+  const parts = name.trim().toLowerCase().split(".");
+  return parts.length === 3 && parts[0] === "ecs" ? parts[1].split("-")[0] : "";
 }
 
 /** Whether the built-in table has the family of `name`. */
@@ -98,6 +99,8 @@ export function isKnownInstanceFamily(name: string): boolean {
 export function suggestInstanceTypes(name: string, extra: readonly InstanceTypeInfo[] = []): string[] {
   if (findInstanceType(name, extra)) return [];
   const wanted = name.trim().toLowerCase();
+  const prefixed = findInstanceType(`ecs.${wanted}`, extra);
+  if (!wanted.startsWith("ecs.") && prefixed) return [prefixed.name];
   const family = instanceFamilyOf(name);
   const max = isKnownInstanceFamily(name) ? 2 : 1;
   const scored: Array<[number, string]> = [];

@@ -27,6 +27,8 @@ describe("E9-unknown-instance-type through app.synth()", () => {
     const good = run(pool(["ecs.c7.4xlarge"]));
     expect(good.error).toBeUndefined();
     expect(good.cluster.capacityPlan.pools[0].podsPerNode).toBe(210);
+    const unprefixed = run(pool(["c7.4xlarge"]));
+    expect(unprefixed.error).toMatch(/c7\.4xlarge not in the built-in ENI table \(did you mean ecs\.c7\.4xlarge\?\); give podsPerNode/);
   });
 
   test.each(["ecs.g8i.4xlarge", "ecs.c8y.large", "ecs.ebmg7.32xlarge"])("%s is an error naming the missing family; podsPerNode makes it pass", (name) => {

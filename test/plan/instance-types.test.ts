@@ -75,6 +75,12 @@ describe("did you mean (E-9)", () => {
     expect(suggestInstanceTypes("ecs.c6.13xlarg")).toEqual(["ecs.c6.13xlarge"]);
   });
 
+  test("a name without the ecs. prefix gets the prefixed one", () => {
+    expect(suggestInstanceTypes("c7.4xlarge")).toEqual(["ecs.c7.4xlarge"]);
+    expect(instanceFamilyOf("c7.4xlarge")).toBe("");
+    expect(instanceFamilyOf("ecs.gn6i-c4g1.xlarge")).toBe("gn6i");
+  });
+
   test("a known name, or a family the table lacks, gets none", () => {
     expect(suggestInstanceTypes("ecs.c7.4xlarge")).toEqual([]);
     for (const n of ["ecs.g8i.4xlarge", "ecs.c8y.large", "ecs.ebmg7.32xlarge"]) {

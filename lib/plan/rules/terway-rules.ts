@@ -176,7 +176,7 @@ export function checkTerway(ctx: PlanContext, capacity: CapacityPlan): void {
       const unknown = p.instanceTypes.filter((n) => !findInstanceType(n, ctx.extraInstanceTypes));
       const hints = unknown.map((n) => [n, suggestInstanceTypes(n, ctx.extraInstanceTypes)] as const).filter(([, s]) => s.length > 0);
       const didYouMean = hints.map(([n, s]) => `did you mean ${s.join(" or ")}${unknown.length > 1 ? ` for ${n}` : ""}?`).join(" ");
-      const newFamilies = [...new Set(unknown.filter((n) => !isKnownInstanceFamily(n)).map(instanceFamilyOf))];
+      const newFamilies = [...new Set(unknown.filter((n) => instanceFamilyOf(n) && !isKnownInstanceFamily(n)).map(instanceFamilyOf))];
       const familyNote = newFamilies.length > 0 ? ` (the table has no ${newFamilies.join(", ")} famil${newFamilies.length > 1 ? "ies" : "y"}; see docs/instance-types.md)` : "";
       ctx.report(UNKNOWN_INSTANCE_TYPE, ctx.path(`nodePools[${p.name}].instanceTypes`),
         `${unknown.join(", ")} not in the built-in ENI table${didYouMean ? ` (${didYouMean})` : ""}${familyNote}; give podsPerNode for pool ${p.name} ((EniQuantity - 1) x EniPrivateIpAddressQuantity from DescribeInstanceTypes) or add the type with extraInstanceTypes.`);
