@@ -21,7 +21,7 @@ export class TerwayProStack extends TerraformStack {
       clusterSpec: ClusterSpec.PRO_SMALL,
       kubernetesVersion: "1.36.1-aliyun.1", // ACK release notes for Kubernetes 1.36 (rule V2)
       serviceCidr: "172.21.0.0/20",
-      // DataPath V2 has no documented Terraform switch (rule F5-datapath-v2-no-key): not asked for.
+      // DataPath V2 has no documented Terraform switch (rule F5-no-datapath-v2-key): not asked for.
       cni: Cni.terway({ mode: TerwayMode.SHARED_ENI, networkPolicy: true }),
     });
     this.cluster.addNodePool("general", {

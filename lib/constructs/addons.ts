@@ -7,7 +7,7 @@
  * `NetworkPolicy`, `ENITrunking`; `terway-controlplane` (Trunk ENI, with `ENITrunking`);
  * `flannel`; `csi-plugin`, `managed-csiprovisioner`; `loongcollector` / `logtail-ds` for SLS
  * logs. NOT confirmed by any source found: a config key for DataPath V2 on `terway-eniip`
- * (none is emitted; rule F5-datapath-v2-no-key, docs/ack-edge.md "DataPath V2"). ACK Edge
+ * (none is emitted; rule F5-no-datapath-v2-key, docs/ack-edge.md "DataPath V2"). ACK Edge
  * add-on names are in edge-addons.ts.
  */
 export const ADDON = {

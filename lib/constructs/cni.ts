@@ -27,7 +27,7 @@ export interface TerwayOptions {
   /**
    * DataPath V2 (eBPF) acceleration. Creation-time only; node OS Alibaba Cloud Linux 3/4,
    * ContainerOS or Ubuntu. No documented add-on key enables it through Terraform, so `true`
-   * fails synthesis (rule F5-datapath-v2-no-key): create such a cluster in the console or API.
+   * fails synthesis (rule F5-no-datapath-v2-key): create such a cluster in the console or API.
    * @default false
    */
   readonly dataPathV2?: boolean;

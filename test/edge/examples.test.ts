@@ -36,10 +36,10 @@ describe("ACK Edge examples", () => {
     const [, cluster] = ofType(doc, "alicloud_cs_managed_kubernetes")[0];
     expect(cluster).toMatchObject({ profile: "Edge", pod_cidr: SEED_EDGE_PODS, node_cidr_mask: 25, is_enterprise_security_group: true });
     expect(cluster.pod_vswitch_ids).toHaveLength(2);
-    expect((cluster.addons as Array<{ name: string }>).map((a) => a.name)).toContain("terway-eniip");
-    const edgePool = ofType(doc, "alicloud_cs_kubernetes_node_pool").find(([, p]) => p.type === "edge")![1];
-    expect(edgePool).toMatchObject({ node_pool_name: "factory-line-1", type: "edge" });
-    expect(edgePool.vswitch_ids).toBeUndefined();
+    // ACK's terway-edge component page and the ACK Edge storage overview name the add-ons.
+    expect((cluster.addons as Array<{ name: string }>).map((a) => a.name)).toEqual(["terway-edge", "csi-plugin", "csi-provisioner", "loongcollector"]);
+    // The private edge pool is created outside Terraform (the provider can't set interconnect_mode).
+    expect(ofType(doc, "alicloud_cs_kubernetes_node_pool").find(([, p]) => p.type === "edge")).toBeUndefined();
     const [, group] = ofType(doc, "alicloud_vpc_bgp_group")[0];
     expect(group).toMatchObject({ peer_asn: 65001, local_asn: 45104, auth_key: "${var.idc_bgp_auth_key}" });
     expect((doc.variable as Record<string, { sensitive?: boolean }>).idc_bgp_auth_key.sensitive).toBe(true);
@@ -51,9 +51,13 @@ describe("ACK Edge examples", () => {
     const sg = nameOf(doc, "alicloud_security_group", "stores/security-group");
     expect(cluster).toMatchObject({ profile: "Edge", pod_cidr: "10.8.0.0/16", node_cidr_mask: 26, security_group_id: ref("alicloud_security_group", sg, "id") });
     expect(cluster.is_enterprise_security_group).toBeUndefined();
-    expect((cluster.addons as Array<{ name: string }>).map((a) => a.name)).toContain("flannel");
+    expect((cluster.addons as Array<{ name: string }>).map((a) => a.name)).toEqual(["flannel", "csi-plugin", "csi-provisioner", "loongcollector"]);
+    // ACK's recommended inbound rules for a cluster security group (ICMP; all from the pod CIDR in
+    // Flannel mode; the group itself through inner_access_policy) plus VXLAN.
+    expect(nameOf(doc, "alicloud_security_group", "stores/security-group")).toBeDefined();
+    expect((resources(doc).alicloud_security_group as Record<string, { inner_access_policy?: string }>)[sg].inner_access_policy).toBe("Accept");
     const rules = ofType(doc, "alicloud_security_group_rule").map(([, r]) => `${r.type} ${r.ip_protocol} ${r.port_range} ${r.cidr_ip}`);
-    expect(rules.sort()).toEqual(["ingress udp 8472/8472 10.200.0.0/16", "ingress udp 8472/8472 192.168.0.0/16"]);
+    expect(rules.sort()).toEqual(["ingress all -1/-1 10.8.0.0/16", "ingress icmp -1/-1 0.0.0.0/0", "ingress udp 8472/8472 10.200.0.0/16", "ingress udp 8472/8472 192.168.0.0/16"]);
   });
 });
 
@@ -269,7 +273,7 @@ describe("HybridLink wiring", () => {
       expect(() => edge.edgePodCidr).toThrow(/Flannel has no routed edge pod CIDR/);
     });
     expect(out.error).toBeUndefined();
-    const rules = ofType(out.stacks.order, "alicloud_security_group_rule").map(([, r]) => r.cidr_ip);
+    const rules = ofType(out.stacks.order, "alicloud_security_group_rule").filter(([, r]) => r.port_range === "8472/8472").map(([, r]) => r.cidr_ip);
     expect(rules.sort()).toEqual(["172.16.0.0/16", "192.168.0.0/16"]);
   });
 

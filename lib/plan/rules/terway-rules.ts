@@ -63,7 +63,7 @@ export const DATAPATH_V2 = rule(
   "DataPath V2 is chosen at creation only and needs Terway >= 1.8.0 and a 5.10+ kernel; node pools with another image type break it. Exclusive-ENI pools ignore it (warning F11-exclusive-eni-features).",
 );
 export const DATAPATH_V2_NO_KEY = rule(
-  "F5-datapath-v2-no-key", Severity.ERROR, ["F-5"],
+  "F5-no-datapath-v2-key", Severity.ERROR, ["F-5"],
   "DataPath V2 is asked for, and no documented add-on setting turns it on through Terraform.",
   "DataPath V2 is chosen at cluster creation only (F-5). Terway itself selects it with `eniip_virtual_type: datapathv2` in the `eni-config` ConfigMap (Terway source `charts/terway/templates/terwayd/configmap.yaml`, `cmd/terway-cli/cni.go`; ACK \"Customize Terway configuration parameters\"), but the `terway-eniip` add-on config that `alicloud_cs_managed_kubernetes` passes to CreateCluster has documented keys only for `IPVlan`, `NetworkPolicy` and `ENITrunking` (provider 1.289.0 docs). No ACK page or provider source documents a DataPath V2 key (`DataPathV2`, `DataPathType`, ... are guesses a cluster would silently ignore), so this library emits none and fails instead of creating a cluster without the feature it can never gain. Create the cluster with DataPath V2 in the ACK console or API, or set `dataPathV2: false`.",
 );
