@@ -5,11 +5,11 @@
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { EdgeFlannelStack } from "../../examples/edge-flannel";
 import { EdgeTerwayStack } from "../../examples/edge-terway";
-import { AckEdgeCluster, AckNetwork, EdgeCni, HybridConnectivity, HybridLink } from "../../lib";
+import { AckEdgeCluster, AckNetwork, EdgeCni, EdgeInterconnect, HybridConnectivity, HybridLink } from "../../lib";
 import { assertConformance, checkConformance, loadProviderSchema } from "../../lib/testing";
 import { AlicloudProvider } from "../../lib/providers/alicloud/provider";
 import { stableJson, synthApp } from "../helpers/synth";
-import { SEED_DC, SEED_EDGE_PODS, TERWAY_EDGE_BASE, buildEdge, withBase } from "./edge-scenario";
+import { FLANNEL_EDGE_BASE, SEED_DC, SEED_EDGE_PODS, TERWAY_EDGE_BASE, buildEdge, withBase } from "./edge-scenario";
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 const resources = (doc: Record<string, unknown>) => doc.resource as Resources;
@@ -58,6 +58,37 @@ describe("ACK Edge examples", () => {
     expect((resources(doc).alicloud_security_group as Record<string, { inner_access_policy?: string }>)[sg].inner_access_policy).toBe("Accept");
     const rules = ofType(doc, "alicloud_security_group_rule").map(([, r]) => `${r.type} ${r.ip_protocol} ${r.port_range} ${r.cidr_ip}`);
     expect(rules.sort()).toEqual(["ingress all -1/-1 10.8.0.0/16", "ingress icmp -1/-1 0.0.0.0/0", "ingress udp 8472/8472 10.200.0.0/16", "ingress udp 8472/8472 192.168.0.0/16"]);
+  });
+});
+
+describe("Terway Edge add-on and edge pools (issue 10)", () => {
+  test("addonVersion is sent as the terway-edge add-on version; without it ACK picks one", () => {
+    const withVersion = synthApp((app) => { buildEdge(app, withBase(TERWAY_EDGE_BASE, { cluster: { cni: EdgeCni.terwayEdge({ edgePodCidr: SEED_EDGE_PODS, podsPerEdgeNode: 128, addonVersion: "v1.14.3" }) } }), "v"); });
+    expect(withVersion.error).toBeUndefined();
+    const [, cluster] = ofType(withVersion.stacks.v, "alicloud_cs_managed_kubernetes")[0];
+    expect((cluster.addons as Array<Record<string, unknown>>)[0]).toEqual({ name: "terway-edge", version: "v1.14.3" });
+    const without = synthApp((app) => { buildEdge(app, TERWAY_EDGE_BASE, "n"); });
+    const [, plain] = ofType(without.stacks.n, "alicloud_cs_managed_kubernetes")[0];
+    expect((plain.addons as Array<Record<string, unknown>>)[0]).toEqual({ name: "terway-edge" });
+  });
+
+  test("a private Terway Edge pool left to Terraform is an error (the provider would create it basic); createdOutsideTerraform emits no pool", () => {
+    const failing = synthApp((app) => { buildEdge(app, withBase(TERWAY_EDGE_BASE, { edgePools: [["line-1", { interconnect: EdgeInterconnect.PRIVATE, minSize: 1, maxSize: 5 }]] }), "f"); });
+    expect(failing.error).toMatch(/error I11-edge-pool-interconnect \[I-11, I-12\] .*edge pool line-1 asks for interconnect_mode = private, .*on which Terway Edge can't route pods/);
+    const ok = synthApp((app) => { buildEdge(app, TERWAY_EDGE_BASE, "o"); });
+    expect(ok.error).toBeUndefined();
+    expect(ofType(ok.stacks.o, "alicloud_cs_kubernetes_node_pool").map(([, p]) => p.node_pool_name)).toEqual(["edge-cloud"]);
+    expect(ok.infos.join("\n")).toMatch(/info I13-edge-pool-outside-terraform .*\{"nodepool_info":\{"name":"line-1","type":"edge"\},"interconnect_mode":"private","intranet":false\}/);
+  });
+
+  test("ACK Edge versions: the older x.y.z-aliyunedge.n form passes V1, and V2 (ACK managed creation window) does not apply", () => {
+    for (const version of ["1.22.15-aliyunedge.1", "1.30.7-aliyun.1"]) {
+      const out = synthApp((app) => { buildEdge(app, withBase(FLANNEL_EDGE_BASE, { cluster: { kubernetesVersion: version } }), "e"); });
+      expect(out.error).toBeUndefined();
+      expect([...out.warnings, ...out.infos].join("\n")).not.toMatch(/V[12]-kubernetes-version/);
+    }
+    const bad = synthApp((app) => { buildEdge(app, withBase(FLANNEL_EDGE_BASE, { cluster: { kubernetesVersion: "v1.30.7" } }), "b"); });
+    expect(bad.error).toMatch(/error V1-kubernetes-version-format .*"v1\.30\.7" is not an ACK version/);
   });
 });
 

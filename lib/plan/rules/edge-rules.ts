@@ -44,7 +44,7 @@ export const TERWAY_EDGE_PRIVATE = rule(
 export const TERWAY_EDGE_VERSION = rule(
   "I9-terway-edge-version", Severity.ERROR, ["I-9"],
   "Terway Edge runs on Kubernetes 1.28 or later.",
-  "The Terway Edge on-premises guide requires ACK Edge 1.28 or later. The minimum for simpler topologies is not documented (open question); this library applies 1.28 to every Terway Edge cluster.",
+  "The terway-edge component page (https://help.aliyun.com/en/ack/product-overview/terway-edge) says \"Only ACK Edge clusters running Kubernetes 1.28 or later are supported\", and the Terway Edge on-premises guide requires 1.28 too; applied to every Terway Edge cluster. The add-on version's own range is I9-terway-edge-addon-version.",
 );
 export const EDGE_CLOUD_PODS_PER_NODE = rule(
   "I10-edge-pods-per-node", Severity.WARNING, ["I-10"],
