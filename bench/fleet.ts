@@ -43,7 +43,7 @@ export function generateFleetSpec(n: number): FleetSpec {
   return {
     region: "cn-hangzhou",
     pools: { vpc: ["10.0.0.0/9"], pods: ["10.128.0.0/10"], services: ["10.192.0.0/10"] },
-    defaults: { spec: "ack.pro.small", kubernetesVersion: "1.33.1-aliyun.1" },
+    defaults: { spec: "ack.pro.small", kubernetesVersion: "1.36.1-aliyun.1" },
     clusters,
     connections,
   };

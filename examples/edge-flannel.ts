@@ -22,7 +22,7 @@ export class EdgeFlannelStack extends TerraformStack {
     this.cluster = new AckEdgeCluster(this, "stores", {
       network,
       clusterSpec: ClusterSpec.PRO_SMALL,
-      kubernetesVersion: "1.33.1-aliyun.1",
+      // No version: the latest ACK Edge offers at creation.
       serviceCidr: "172.21.0.0/20",
       cni: EdgeCni.flannel({ podCidr: "10.8.0.0/16", podsPerNode: 64, edgeNodeCidrs: ["10.200.0.0/16"] }),
     });

@@ -24,12 +24,15 @@ export class EdgeTerwayStack extends TerraformStack {
     this.cluster = new AckEdgeCluster(this, "factory", {
       network,
       clusterSpec: ClusterSpec.PRO_SMALL,
-      kubernetesVersion: "1.33.1-aliyun.1",
+      // No version: the latest ACK Edge offers at creation (ACK Edge lists its versions apart from
+      // ACK; Terway Edge needs 1.28 or later, rule I9).
       serviceCidr: "172.22.0.0/20",
       cni: EdgeCni.terwayEdge({ edgePodCidr: "10.0.0.0/16", podsPerEdgeNode: 128 }),
     });
     this.cluster.addNodePool("cloud", { instanceTypes: ["ecs.c7.4xlarge"], minSize: 2, maxSize: 10 });
-    this.cluster.addEdgeNodePool("line-1", { interconnect: EdgeInterconnect.PRIVATE, minSize: 4, maxSize: 100 });
+    // The provider can't set interconnect_mode = private (rule I11): the pool is planned here and
+    // created with the ACK console or CreateClusterNodePool (info I13 gives the request body).
+    this.cluster.addEdgeNodePool("line-1", { interconnect: EdgeInterconnect.PRIVATE, createdOutsideTerraform: true, minSize: 4, maxSize: 100 });
 
     const authKey = new TerraformVariable(this, "idc_bgp_auth_key", {
       type: "string",

@@ -19,9 +19,10 @@ export class TerwayProStack extends TerraformStack {
     this.cluster = new AckCluster(this, "prod", {
       network,
       clusterSpec: ClusterSpec.PRO_SMALL,
-      kubernetesVersion: "1.33.1-aliyun.1",
+      kubernetesVersion: "1.36.1-aliyun.1", // ACK release notes for Kubernetes 1.36 (rule V2)
       serviceCidr: "172.21.0.0/20",
-      cni: Cni.terway({ mode: TerwayMode.SHARED_ENI, networkPolicy: true, dataPathV2: true }),
+      // DataPath V2 has no documented Terraform switch (rule F5-no-datapath-v2-key): not asked for.
+      cni: Cni.terway({ mode: TerwayMode.SHARED_ENI, networkPolicy: true }),
     });
     this.cluster.addNodePool("general", {
       instanceTypes: ["ecs.c7.4xlarge", "ecs.g7.4xlarge"],

@@ -38,7 +38,7 @@ export interface AckClusterBaseProps {
    */
   readonly clusterSpec?: ClusterSpec;
   /**
-   * Kubernetes version, e.g. `1.33.1-aliyun.1`.
+   * Kubernetes version, e.g. `1.36.1-aliyun.1` (rules V1-kubernetes-version-format, V2-kubernetes-version-creatable).
    * @default the latest version ACK offers at creation
    */
   readonly kubernetesVersion?: string;
@@ -138,6 +138,11 @@ export interface ClusterKindConfig {
    * @default false
    */
   readonly omitEnterpriseSecurityGroup?: boolean;
+  /**
+   * Storage (CSI) add-ons of the kind.
+   * @default csi-plugin and managed-csiprovisioner (ACK managed)
+   */
+  readonly storageAddons?: AddonConfig[];
 }
 
 /**
@@ -167,7 +172,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
     this.network.addMember(this);
     const logs = props.controlPlaneLogs ?? true;
     const audit = props.auditLogs ?? true;
-    const addons = [...cniAddons, { name: ADDON.CSI_PLUGIN }, { name: ADDON.CSI_PROVISIONER }];
+    const addons = [...cniAddons, ...(kind.storageAddons ?? [{ name: ADDON.CSI_PLUGIN }, { name: ADDON.CSI_PROVISIONER }])];
     if (logs || audit) addons.push({ name: ADDON.LOG_COLLECTOR });
     this.resource = new CsManagedKubernetes(this, "resource", {
       name: this.clusterName,

@@ -229,6 +229,7 @@ export class Fleet extends Construct {
     cluster.addEdgeNodePool(p.name, {
       interconnect: p.interconnect === SpecInterconnect.BASIC ? EdgeInterconnect.BASIC : EdgeInterconnect.PRIVATE,
       intranet: p.intranet,
+      createdOutsideTerraform: p.createdOutsideTerraform,
       ...poolSize(p),
       instanceTypes: p.instanceTypes,
       labels: p.labels,

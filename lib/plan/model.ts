@@ -104,10 +104,23 @@ export interface CniPlan {
   readonly nodeCidrMask?: number;
   /** Terway Edge: CIDR the edge pods are taken from. */
   readonly edgePodCidr?: string;
+  /** Terway Edge: the `terway-edge` add-on version asked for (rule I9-terway-edge-addon-version). */
+  readonly addonVersion?: string;
   readonly networkPolicy: boolean;
   readonly dataPathV2: boolean;
   readonly trunk: boolean;
   readonly ipvlan: boolean;
+}
+
+/** How an ACK Edge edge pool reaches the cloud, and who creates it (rules I6, I11). */
+export interface EdgePoolNetwork {
+  readonly name: string;
+  /** `interconnect_mode = private` (leased line / VPN) asked for. */
+  readonly privateInterconnect: boolean;
+  /** `intranet = true` asked for (edge nodes mutually L3-reachable). */
+  readonly intranet: boolean;
+  /** The pool is created outside Terraform (console / CreateClusterNodePool) and only planned here. */
+  readonly createdOutsideTerraform?: boolean;
 }
 
 export interface VpcPlan {
@@ -149,7 +162,7 @@ export interface ClusterPlanInput {
   /** Paths of values that are unresolved tokens at synth time. */
   readonly unresolved?: string[];
   /** ACK Edge: how each edge node pool reaches the cloud (private = leased line / VPN; intranet = edge nodes L3-reachable). */
-  readonly edgePoolNetworks?: Array<{ readonly name: string; readonly privateInterconnect: boolean; readonly intranet: boolean }>;
+  readonly edgePoolNetworks?: EdgePoolNetwork[];
   /** ACK Edge Flannel: ranges the cluster security group opens UDP 8472 (VXLAN) from, besides the VPC. */
   readonly vxlanPeerCidrs?: string[];
 }

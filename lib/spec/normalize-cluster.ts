@@ -143,7 +143,7 @@ export function normalizeCluster(
     const { min, max } = poolSize(p);
     if (edge) {
       nodePools.push({ name: p.name, kind: NodePoolKind.EDGE, instanceTypes: p.instanceTypes ?? [], minNodes: min, maxNodes: max, zones: [] });
-      edgePoolNetworks.push({ name: p.name, privateInterconnect: (p.interconnect ?? SpecInterconnect.PRIVATE) === SpecInterconnect.PRIVATE, intranet: p.intranet ?? false });
+      edgePoolNetworks.push({ name: p.name, privateInterconnect: (p.interconnect ?? SpecInterconnect.PRIVATE) === SpecInterconnect.PRIVATE, intranet: p.intranet ?? false, createdOutsideTerraform: p.createdOutsideTerraform ?? false });
     }
   });
 

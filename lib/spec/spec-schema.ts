@@ -77,6 +77,7 @@ const edgeNodePoolSchema = z.strictObject({
   name,
   interconnect: z.enum(SpecInterconnect).optional().meta(d("private (Express Connect) or basic (Internet). Default private.")),
   intranet: z.boolean().optional().meta(d("Edge nodes of the pool are mutually reachable at layer 3. Default false.")),
+  createdOutsideTerraform: z.boolean().optional().meta(d("Planned here, created with the ACK console or CreateClusterNodePool (the provider can't set interconnect/intranet; rule I11). Default false.")),
   size: nonNegativeInt.optional(),
   min: nonNegativeInt.optional(),
   max: nonNegativeInt.optional(),

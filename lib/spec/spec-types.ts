@@ -160,6 +160,11 @@ export interface FleetEdgeNodePoolSpec {
   readonly interconnect?: SpecInterconnect;
   /** Edge nodes of the pool are mutually reachable at layer 3. @default false */
   readonly intranet?: boolean;
+  /**
+   * Planned here, created with the ACK console or CreateClusterNodePool: the provider can't set
+   * `interconnect_mode`/`intranet` (rule I11-edge-pool-interconnect). @default false
+   */
+  readonly createdOutsideTerraform?: boolean;
   readonly size?: number;
   readonly min?: number;
   readonly max?: number;

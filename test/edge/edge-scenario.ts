@@ -46,7 +46,8 @@ export const TERWAY_EDGE_BASE: EdgeScenario = {
     kubernetesVersion: "1.33.1-aliyun.1",
   },
   cloudPools: [["cloud", { instanceTypes: ["ecs.c7.4xlarge"], minSize: 2, maxSize: 6 }]],
-  edgePools: [["line-1", { interconnect: EdgeInterconnect.PRIVATE, minSize: 2, maxSize: 50 }]],
+  // The provider can't set interconnect_mode = private (I11): the pool is planned, created outside Terraform.
+  edgePools: [["line-1", { interconnect: EdgeInterconnect.PRIVATE, createdOutsideTerraform: true, minSize: 2, maxSize: 50 }]],
   link: {},
 };
 

@@ -5,11 +5,11 @@
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { EdgeFlannelStack } from "../../examples/edge-flannel";
 import { EdgeTerwayStack } from "../../examples/edge-terway";
-import { AckEdgeCluster, AckNetwork, EdgeCni, HybridConnectivity, HybridLink } from "../../lib";
+import { AckEdgeCluster, AckNetwork, EdgeCni, EdgeInterconnect, HybridConnectivity, HybridLink } from "../../lib";
 import { assertConformance, checkConformance, loadProviderSchema } from "../../lib/testing";
 import { AlicloudProvider } from "../../lib/providers/alicloud/provider";
 import { stableJson, synthApp } from "../helpers/synth";
-import { SEED_DC, SEED_EDGE_PODS, TERWAY_EDGE_BASE, buildEdge, withBase } from "./edge-scenario";
+import { FLANNEL_EDGE_BASE, SEED_DC, SEED_EDGE_PODS, TERWAY_EDGE_BASE, buildEdge, withBase } from "./edge-scenario";
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 const resources = (doc: Record<string, unknown>) => doc.resource as Resources;
@@ -36,10 +36,10 @@ describe("ACK Edge examples", () => {
     const [, cluster] = ofType(doc, "alicloud_cs_managed_kubernetes")[0];
     expect(cluster).toMatchObject({ profile: "Edge", pod_cidr: SEED_EDGE_PODS, node_cidr_mask: 25, is_enterprise_security_group: true });
     expect(cluster.pod_vswitch_ids).toHaveLength(2);
-    expect((cluster.addons as Array<{ name: string }>).map((a) => a.name)).toContain("terway-eniip");
-    const edgePool = ofType(doc, "alicloud_cs_kubernetes_node_pool").find(([, p]) => p.type === "edge")![1];
-    expect(edgePool).toMatchObject({ node_pool_name: "factory-line-1", type: "edge" });
-    expect(edgePool.vswitch_ids).toBeUndefined();
+    // ACK's terway-edge component page and the ACK Edge storage overview name the add-ons.
+    expect((cluster.addons as Array<{ name: string }>).map((a) => a.name)).toEqual(["terway-edge", "csi-plugin", "csi-provisioner", "loongcollector"]);
+    // The private edge pool is created outside Terraform (the provider can't set interconnect_mode).
+    expect(ofType(doc, "alicloud_cs_kubernetes_node_pool").find(([, p]) => p.type === "edge")).toBeUndefined();
     const [, group] = ofType(doc, "alicloud_vpc_bgp_group")[0];
     expect(group).toMatchObject({ peer_asn: 65001, local_asn: 45104, auth_key: "${var.idc_bgp_auth_key}" });
     expect((doc.variable as Record<string, { sensitive?: boolean }>).idc_bgp_auth_key.sensitive).toBe(true);
@@ -51,9 +51,44 @@ describe("ACK Edge examples", () => {
     const sg = nameOf(doc, "alicloud_security_group", "stores/security-group");
     expect(cluster).toMatchObject({ profile: "Edge", pod_cidr: "10.8.0.0/16", node_cidr_mask: 26, security_group_id: ref("alicloud_security_group", sg, "id") });
     expect(cluster.is_enterprise_security_group).toBeUndefined();
-    expect((cluster.addons as Array<{ name: string }>).map((a) => a.name)).toContain("flannel");
+    expect((cluster.addons as Array<{ name: string }>).map((a) => a.name)).toEqual(["flannel", "csi-plugin", "csi-provisioner", "loongcollector"]);
+    // ACK's recommended inbound rules for a cluster security group (ICMP; all from the pod CIDR in
+    // Flannel mode; the group itself through inner_access_policy) plus VXLAN.
+    expect(nameOf(doc, "alicloud_security_group", "stores/security-group")).toBeDefined();
+    expect((resources(doc).alicloud_security_group as Record<string, { inner_access_policy?: string }>)[sg].inner_access_policy).toBe("Accept");
     const rules = ofType(doc, "alicloud_security_group_rule").map(([, r]) => `${r.type} ${r.ip_protocol} ${r.port_range} ${r.cidr_ip}`);
-    expect(rules.sort()).toEqual(["ingress udp 8472/8472 10.200.0.0/16", "ingress udp 8472/8472 192.168.0.0/16"]);
+    expect(rules.sort()).toEqual(["ingress all -1/-1 10.8.0.0/16", "ingress icmp -1/-1 0.0.0.0/0", "ingress udp 8472/8472 10.200.0.0/16", "ingress udp 8472/8472 192.168.0.0/16"]);
+  });
+});
+
+describe("Terway Edge add-on and edge pools (issue 10)", () => {
+  test("addonVersion is sent as the terway-edge add-on version; without it ACK picks one", () => {
+    const withVersion = synthApp((app) => { buildEdge(app, withBase(TERWAY_EDGE_BASE, { cluster: { cni: EdgeCni.terwayEdge({ edgePodCidr: SEED_EDGE_PODS, podsPerEdgeNode: 128, addonVersion: "v1.14.3" }) } }), "v"); });
+    expect(withVersion.error).toBeUndefined();
+    const [, cluster] = ofType(withVersion.stacks.v, "alicloud_cs_managed_kubernetes")[0];
+    expect((cluster.addons as Array<Record<string, unknown>>)[0]).toEqual({ name: "terway-edge", version: "v1.14.3" });
+    const without = synthApp((app) => { buildEdge(app, TERWAY_EDGE_BASE, "n"); });
+    const [, plain] = ofType(without.stacks.n, "alicloud_cs_managed_kubernetes")[0];
+    expect((plain.addons as Array<Record<string, unknown>>)[0]).toEqual({ name: "terway-edge" });
+  });
+
+  test("a private Terway Edge pool left to Terraform is an error (the provider would create it basic); createdOutsideTerraform emits no pool", () => {
+    const failing = synthApp((app) => { buildEdge(app, withBase(TERWAY_EDGE_BASE, { edgePools: [["line-1", { interconnect: EdgeInterconnect.PRIVATE, minSize: 1, maxSize: 5 }]] }), "f"); });
+    expect(failing.error).toMatch(/error I11-edge-pool-interconnect \[I-11, I-12\] .*edge pool line-1 asks for interconnect_mode = private, .*on which Terway Edge can't route pods/);
+    const ok = synthApp((app) => { buildEdge(app, TERWAY_EDGE_BASE, "o"); });
+    expect(ok.error).toBeUndefined();
+    expect(ofType(ok.stacks.o, "alicloud_cs_kubernetes_node_pool").map(([, p]) => p.node_pool_name)).toEqual(["edge-cloud"]);
+    expect(ok.infos.join("\n")).toMatch(/info I13-edge-pool-outside-terraform .*\{"nodepool_info":\{"name":"line-1","type":"edge"\},"interconnect_mode":"private","intranet":false\}/);
+  });
+
+  test("ACK Edge versions: the older x.y.z-aliyunedge.n form passes V1, and V2 (ACK managed creation window) does not apply", () => {
+    for (const version of ["1.22.15-aliyunedge.1", "1.30.7-aliyun.1"]) {
+      const out = synthApp((app) => { buildEdge(app, withBase(FLANNEL_EDGE_BASE, { cluster: { kubernetesVersion: version } }), "e"); });
+      expect(out.error).toBeUndefined();
+      expect([...out.warnings, ...out.infos].join("\n")).not.toMatch(/V[12]-kubernetes-version/);
+    }
+    const bad = synthApp((app) => { buildEdge(app, withBase(FLANNEL_EDGE_BASE, { cluster: { kubernetesVersion: "v1.30.7" } }), "b"); });
+    expect(bad.error).toMatch(/error V1-kubernetes-version-format .*"v1\.30\.7" is not an ACK version/);
   });
 });
 
@@ -269,7 +304,7 @@ describe("HybridLink wiring", () => {
       expect(() => edge.edgePodCidr).toThrow(/Flannel has no routed edge pod CIDR/);
     });
     expect(out.error).toBeUndefined();
-    const rules = ofType(out.stacks.order, "alicloud_security_group_rule").map(([, r]) => r.cidr_ip);
+    const rules = ofType(out.stacks.order, "alicloud_security_group_rule").filter(([, r]) => r.port_range === "8472/8472").map(([, r]) => r.cidr_ip);
     expect(rules.sort()).toEqual(["172.16.0.0/16", "192.168.0.0/16"]);
   });
 

@@ -194,6 +194,6 @@ describe("cluster rules the typed constructs can't reach", () => {
     expect(base.cni).toMatchObject({ plugin: CniPlugin.TERWAY_EDGE, edgePodCidr: SEED_EDGE_PODS, nodeCidrMask: 25 });
     expect(base.externalRanges).toEqual(expect.arrayContaining([expect.objectContaining({ cidr: SEED_DC, kind: "data-center", sameVpc: false })]));
     expect(base.nodePools.map((p) => `${p.name}:${p.kind}:${p.maxNodes}`)).toEqual(["cloud:cloud:6", "line-1:edge:50"]);
-    expect(base.edgePoolNetworks).toEqual([{ name: "line-1", privateInterconnect: true, intranet: false }]);
+    expect(base.edgePoolNetworks).toEqual([{ name: "line-1", privateInterconnect: true, intranet: false, createdOutsideTerraform: true }]);
   });
 });

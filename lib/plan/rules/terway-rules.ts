@@ -63,6 +63,11 @@ export const DATAPATH_V2 = rule(
   "DataPath V2 runs on Alibaba Cloud Linux 3/4, ContainerOS or Ubuntu nodes (kernel 5.10 or later).",
   "DataPath V2 is chosen at creation only and needs Terway >= 1.8.0 and a 5.10+ kernel; node pools with another image type break it. Exclusive-ENI pools ignore it (warning F11-exclusive-eni-features).",
 );
+export const DATAPATH_V2_NO_KEY = rule(
+  "F5-no-datapath-v2-key", Severity.ERROR, ["F-5"],
+  "DataPath V2 is asked for, and no documented add-on setting turns it on through Terraform.",
+  "DataPath V2 is chosen at cluster creation only (F-5). Terway itself selects it with `eniip_virtual_type: datapathv2` in the `eni-config` ConfigMap (Terway source `charts/terway/templates/terwayd/configmap.yaml`, `cmd/terway-cli/cni.go`; ACK \"Customize Terway configuration parameters\"), but the `terway-eniip` add-on config that `alicloud_cs_managed_kubernetes` passes to CreateCluster has documented keys only for `IPVlan`, `NetworkPolicy` and `ENITrunking` (provider 1.289.0 docs). No ACK page or provider source documents a DataPath V2 key (`DataPathV2`, `DataPathType`, ... are guesses a cluster would silently ignore), so this library emits none and fails instead of creating a cluster without the feature it can never gain. Create the cluster with DataPath V2 in the ACK console or API, or set `dataPathV2: false`.",
+);
 export const NETWORK_POLICY_OFF = rule(
   "F8-network-policy-off", Severity.INFO, ["F-8"],
   "NetworkPolicy is on for Terway unless turned off.",
@@ -91,7 +96,7 @@ export const ENTERPRISE_SG = rule(
 
 export const TERWAY_RULES = [
   SHARED_ENI_QUOTA, EXCLUSIVE_ENI_QUOTA, KUBELET_MAX_PODS, DUAL_STACK_INSTANCE, UNKNOWN_INSTANCE_TYPE, POD_VSWITCH_ZONES,
-  POD_VSWITCH_UNUSED, POD_VSWITCH_CAPACITY, POD_VSWITCH_HEADROOM, NODE_VSWITCH_CAPACITY, DATAPATH_V2, NETWORK_POLICY_OFF,
+  POD_VSWITCH_UNUSED, POD_VSWITCH_CAPACITY, POD_VSWITCH_HEADROOM, NODE_VSWITCH_CAPACITY, DATAPATH_V2, DATAPATH_V2_NO_KEY, NETWORK_POLICY_OFF,
   DUAL_STACK, TRUNK_VERSION, EXCLUSIVE_ENI_FEATURES, ENTERPRISE_SG,
 ];
 
@@ -117,6 +122,10 @@ export function checkTerway(ctx: PlanContext, capacity: CapacityPlan): void {
   if (!input.enterpriseSecurityGroup) {
     ctx.report(ENTERPRISE_SG, ctx.path("enterpriseSecurityGroup"),
       "a basic security group holds 2,000 to 6,000 addresses and Terway pods count against it; keep the enterprise security group (the default).");
+  }
+  if (cni.dataPathV2 && cni.plugin === CniPlugin.TERWAY) {
+    ctx.report(DATAPATH_V2_NO_KEY, ctx.path("cni.dataPathV2"),
+      "DataPath V2 can't be requested through alicloud_cs_managed_kubernetes: no ACK page or provider source documents a terway-eniip add-on key for it, and a guessed key would be ignored, leaving a cluster that can never get it (creation only). Create the cluster with DataPath V2 in the ACK console or API, or set dataPathV2: false.");
   }
   if (!cni.networkPolicy && cni.plugin === CniPlugin.TERWAY) {
     ctx.report(NETWORK_POLICY_OFF, ctx.path("cni.networkPolicy"), "NetworkPolicy is off: pods can't be isolated with Kubernetes NetworkPolicy.");
