@@ -10,6 +10,7 @@ import { Cni, TerwayMode } from "./cni";
 import { EdgeCni } from "./edge-cni";
 import { EdgeInterconnect } from "./edge-node-pool";
 import { HybridLink } from "./hybrid-link";
+import { ClusterKubeconfig } from "./outputs";
 import { TaintEffect } from "./node-pool";
 import { Severity } from "../plan/finding";
 import { FleetClusterPlan, FleetPlan } from "../plan/fleet/plan-fleet";
@@ -206,6 +207,7 @@ export class Fleet extends Construct {
       });
     }
     for (const p of s.nodePools ?? []) this.addPool(cluster, p);
+    if (s.kubeconfigOutput === true) new ClusterKubeconfig(stack, `${c.name}-kubeconfig`, { clusterId: cluster.clusterId, clusterName: c.name });
     this.clusters[c.name] = cluster;
   }
 
@@ -247,6 +249,9 @@ export class Fleet extends Construct {
       : undefined;
     // The same edge pod CIDRs the fleet plan routed: every Terway Edge cluster of the link's VPC.
     const edgePodCidrs = plan.links.find((x) => x.name === l.name)?.input.edgePodCidrs ?? [];
+    // The link's resources carry the tags of its cluster (its own, merged over defaults.tags).
+    const specCluster = (this.spec as FleetSpec).clusters.find((x) => x.name === l.cluster) as FleetClusterSpec;
+    const tags = applyDefaults(specCluster, this.spec?.defaults).tags;
     new HybridLink(stack, l.name, {
       network: cluster.network,
       physicalConnectionId: l.physicalConnectionId,
@@ -267,6 +272,7 @@ export class Fleet extends Construct {
       vpcRouteTableId: l.vpcRouteTableId,
       cenId: l.cenId,
       transitRouterId: l.transitRouterId,
+      tags,
     });
   }
 

@@ -217,6 +217,8 @@ export interface FleetClusterSettings {
   /** @default true */
   readonly auditLogs?: boolean;
   readonly secretsEncryptionKeyId?: string;
+  /** Export the kubeconfig as a sensitive output. @default false */
+  readonly kubeconfigOutput?: boolean;
   readonly nodeQuota?: number;
   readonly routeTableQuota?: number;
   /** @default false */
@@ -278,7 +280,7 @@ export interface FleetHybridLinkSpec {
   readonly dataCenterCidrs: string[];
   /** Cloud pod ranges outside the VPC CIDR the data centre must reach. */
   readonly cloudPodCidrs?: string[];
-  /** @default router-interface */
+  /** @default cen-transit-router */
   readonly connectivity?: HybridConnectivity;
   /** Access point of the physical connection (router-interface connectivity). */
   readonly accessPointId?: string;
@@ -295,7 +297,10 @@ export interface FleetHybridLinkSpec {
   readonly replace?: boolean;
 }
 
-/** VPCs joined by CEN, peering or VPN (for the cross-VPC rules C-5). */
+/**
+ * An existing connection (CEN, peering or VPN) between VPCs, declared for the cross-VPC rules
+ * (C-5). Nothing is created for it.
+ */
 export interface FleetConnectionSpec {
   /** @default connection-<n> */
   readonly name?: string;
