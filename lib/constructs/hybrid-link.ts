@@ -206,11 +206,11 @@ function slug(cidr: string, index: number): string {
 /**
  * Joins an AckNetwork's VPC to a data centre over Express Connect: a VBR (created or
  * adopted), a BGP group with peers and advertised networks, and VBR-to-VPC connectivity:
- * router interfaces with the static routes worked out by `planHybridLink`
- * (lib/plan/hybrid.ts), or a CEN transit router with a VBR and a VPC attachment, both
- * associated with and propagating to one transit-router route table, which carries those
- * routes instead. Routes the data-centre routers must carry are on
- * {@link HybridLink.requiredDataCenterRoutes} and in a Terraform output.
+ * by default a CEN transit router with a VBR and a VPC attachment, both associated with and
+ * propagating to one transit-router route table, which carries the routes worked out by
+ * `planHybridLink` (lib/plan/hybrid.ts); or, explicitly, one fast-link router interface and
+ * static routes. Routes the data-centre routers must carry are on
+ * {@link HybridLink.requiredDataCenterRoutes} and in the output `<link>_data-center-routes`.
  *
  * @see https://www.alibabacloud.com/help/en/ack/ack-edge/user-guide/how-to-use-the-terway-edge-network-plugin
  */

@@ -1,7 +1,7 @@
 /**
  * Terraform outputs with stable names. Every output's logical id is overridden, so that the
  * name in `terraform output` carries no construct-path hash: `<cluster>_cluster-id`,
- * `<link>_data-center-routes`, ... (docs/outputs.md lists them).
+ * `<link>_data-center-routes`, ... (README.md, "Outputs", lists them).
  */
 import { Construct } from "constructs";
 import { TerraformOutput } from "./cdktf";
