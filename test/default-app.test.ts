@@ -21,5 +21,7 @@ test("the default app (cdktf.json) synthesizes one stack per fleet cluster, all 
   expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(["dev", "factory", "prod"]);
   const issues = checkConformanceOfDirectory(outdir);
   expect(formatIssues(issues.filter((i) => i.severity === ConformanceSeverity.ERROR))).toBe(formatIssues([]));
+  // No deprecated resource type or argument, and the provider pinned to the checked version (issue 10).
+  expect(formatIssues(issues.filter((i) => ["deprecated-type", "deprecated-argument", "provider-version"].includes(i.code)))).toBe(formatIssues([]));
   fs.rmSync(outdir, { recursive: true, force: true });
 });

@@ -10,7 +10,7 @@ import { Cni, TerwayMode } from "./cni";
 import { EdgeCni } from "./edge-cni";
 import { EdgeInterconnect } from "./edge-node-pool";
 import { HybridLink } from "./hybrid-link";
-import { ClusterKubeconfig } from "./outputs";
+import { ClusterKubeconfig, addNetworkOutputs } from "./outputs";
 import { TaintEffect } from "./node-pool";
 import { Severity } from "../plan/finding";
 import { FleetClusterPlan, FleetPlan } from "../plan/fleet/plan-fleet";
@@ -125,7 +125,10 @@ export class Fleet extends Construct {
   private sharedNetwork(net: NetworkAllocation): void {
     const def: FleetSharedVpcSpec | undefined = this.spec?.sharedVpcs?.find((s) => s.name === net.network.name);
     const stack = this.stack(sharedVpcStackName(net.network.name));
-    this.networks.set(net.network.key, this.newNetwork(stack, net, def?.egress, def?.tags));
+    const network = this.newNetwork(stack, net, def?.egress, def?.tags);
+    this.networks.set(net.network.key, network);
+    addNetworkOutputs(stack, net.network.name, { vpcId: network.vpcId, vswitchIds: network.nodeVSwitches.map((v) => v.id), podVSwitchIds: [] });
+    // (Pod vSwitches appear when a Terway member cluster is built; each cluster exports its own.)
   }
 
   private newNetwork(scope: IConstruct & Construct, net: NetworkAllocation, egress: boolean | undefined, tags: { [k: string]: string } | undefined): AckNetwork {

@@ -60,6 +60,18 @@ export function addClusterOutputs(scope: Construct, c: ClusterOutputSource): voi
   });
 }
 
+/**
+ * VPC id and vSwitch ids of a network in a stack of its own (a Fleet shared VPC):
+ * `<vpc>_vpc-id`, `<vpc>_vswitch-ids`, `<vpc>_pod-vswitch-ids` (when it has pod vSwitches).
+ */
+export function addNetworkOutputs(scope: Construct, name: string, n: { vpcId: string; vswitchIds: string[]; podVSwitchIds: string[] }): void {
+  output(scope, "output-vpc-id", outputName(name, "vpc-id"), { value: n.vpcId, description: `Id of the VPC ${name}.` });
+  output(scope, "output-vswitch-ids", outputName(name, "vswitch-ids"), { value: n.vswitchIds, description: `Node vSwitch ids of the VPC ${name}.` });
+  if (n.podVSwitchIds.length > 0) {
+    output(scope, "output-pod-vswitch-ids", outputName(name, "pod-vswitch-ids"), { value: n.podVSwitchIds, description: `Terway pod vSwitch ids of the VPC ${name}.` });
+  }
+}
+
 /** Route tables a hybrid link writes to or uses. */
 export interface LinkRouteTables {
   readonly vbrRouteTableId?: string;

@@ -12,6 +12,7 @@ import { EdgeTerwayStack } from "../../examples/edge-terway";
 import { FlannelSmallStack } from "../../examples/flannel-small";
 import { synthFleet } from "../../examples/fleet-app";
 import { TerwayProStack } from "../../examples/terway-pro";
+import { fleet, terway } from "../fleet/fixtures";
 import { synthApp } from "../helpers/synth";
 
 type Block = Record<string, unknown>;
@@ -110,6 +111,18 @@ describe("link outputs", () => {
     expect(out.vbr).toMatch(/^\$\{alicloud_express_connect_virtual_border_router\..*\.route_table_id\}$/);
     expect(out.vpc).toMatch(/^\$\{alicloud_vpc\..*\.route_table_id\}$/);
     expect(out.transit_router).toMatch(/^\$\{data\.alicloud_cen_transit_router_route_tables\..*\.tables\[0\]\.transit_router_route_table_id\}$/);
+  });
+});
+
+describe("shared VPC stack outputs", () => {
+  test("a Fleet shared VPC stack exports its VPC id and node vSwitch ids under stable names; the member clusters export theirs", () => {
+    const spec = fleet([terway("a", { vpc: { shared: "core" } }), terway("b", { vpc: { shared: "core" } })], { defaults: { tags: { owner: "platform" } } });
+    const out = synthApp((app) => { new Fleet(app, "fleet", { spec, writeLock: false }); });
+    expect(out.error).toBeUndefined();
+    const core = out.stacks["vpc-core"].output as Record<string, Block>;
+    expect(core["core_vpc-id"].value).toMatch(/^\$\{alicloud_vpc\..*\.id\}$/);
+    expect(core["core_vswitch-ids"].value).toHaveLength(2);
+    for (const c of ["a", "b"]) expect(Object.keys(out.stacks[c].output as Block)).toEqual(expect.arrayContaining([`${c}_cluster-id`, `${c}_vpc-id`, `${c}_pod-vswitch-ids`]));
   });
 });
 
