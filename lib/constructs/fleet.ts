@@ -275,6 +275,7 @@ export class Fleet extends Construct {
       vpcRouteTableId: l.vpcRouteTableId,
       cenId: l.cenId,
       transitRouterId: l.transitRouterId,
+      transitRouterVSwitches: l.transitRouterVSwitches,
       tags,
     });
   }

@@ -170,6 +170,7 @@ const hybridLinkSchema = z.strictObject({
   vpcRouteTableId: z.string().min(1).optional(),
   cenId: z.string().min(1).optional(),
   transitRouterId: z.string().min(1).optional(),
+  transitRouterVSwitches: z.array(vswitchSchema).min(1).optional().meta(d("Dedicated vSwitches (one per zone) for the transit router's VPC attachment (cen-transit-router): its ENIs take an address in each. Default: the first node vSwitch of each zone (info J12-transit-router-vswitches).")),
   replace: z.boolean().optional(),
 }).meta({ id: "HybridLink", ...d("Express Connect link (VBR + BGP) from a cluster's VPC to a data centre.") });
 

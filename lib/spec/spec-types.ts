@@ -293,6 +293,8 @@ export interface FleetHybridLinkSpec {
   /** CEN to attach the VBR to (cen-transit-router). */
   readonly cenId?: string;
   readonly transitRouterId?: string;
+  /** Dedicated vSwitches for the transit router's VPC attachment. @default the node vSwitches */
+  readonly transitRouterVSwitches?: FleetVSwitchSpec[];
   /** Let the physical connection change (the VBR is recreated). @default false */
   readonly replace?: boolean;
 }

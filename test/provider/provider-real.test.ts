@@ -3,14 +3,16 @@
  * (examples/fleet.yaml): the provider pinned to the version the output is checked against, no
  * deprecated resource type or argument, tags on every taggable resource, stable output names.
  */
+import * as fs from "fs";
 import { App, TerraformStack } from "cdktf";
-import { AckCluster, AckNetwork, ClusterKubeconfig, ClusterSpec, Cni, Fleet, FleetSpec } from "../../lib";
+import { parse } from "yaml";
+import { AckCluster, AckNetwork, ClusterKubeconfig, ClusterSpec, Cni, Fleet, FleetSpec, HybridConnectivity } from "../../lib";
 import { AlicloudProvider } from "../../lib/providers/alicloud/provider";
 import { ConformanceCode, checkConformance, loadProviderSchema } from "../../lib/testing";
 import { EdgeFlannelStack } from "../../examples/edge-flannel";
 import { EdgeTerwayStack } from "../../examples/edge-terway";
 import { FlannelSmallStack } from "../../examples/flannel-small";
-import { synthFleet } from "../../examples/fleet-app";
+import { EXAMPLE_FLEET_SPEC, synthFleet } from "../../examples/fleet-app";
 import { TerwayProStack } from "../../examples/terway-pro";
 import { fleet, terway } from "../fleet/fixtures";
 import { synthApp } from "../helpers/synth";
@@ -111,6 +113,38 @@ describe("link outputs", () => {
     expect(out.vbr).toMatch(/^\$\{alicloud_express_connect_virtual_border_router\..*\.route_table_id\}$/);
     expect(out.vpc).toMatch(/^\$\{alicloud_vpc\..*\.route_table_id\}$/);
     expect(out.transit_router).toMatch(/^\$\{data\.alicloud_cen_transit_router_route_tables\..*\.tables\[0\]\.transit_router_route_table_id\}$/);
+  });
+});
+
+describe("spec hybrid links", () => {
+  const base = () => parse(fs.readFileSync(EXAMPLE_FLEET_SPEC, "utf8")) as FleetSpec;
+
+  test("transitRouterVSwitches: the VPC attachment maps the dedicated vSwitches, and J12 is quiet", () => {
+    const spec = base();
+    const dedicated = [{ id: "vsw-tr-i", zone: "cn-hangzhou-i", cidr: "192.168.250.0/28" }, { id: "vsw-tr-j", zone: "cn-hangzhou-j", cidr: "192.168.250.16/28" }];
+    const withTr: FleetSpec = { ...spec, hybridLinks: spec.hybridLinks!.map((l) => ({ ...l, transitRouterVSwitches: dedicated })) };
+    const out = synthApp((app) => { new Fleet(app, "fleet", { spec: withTr, writeLock: false }); });
+    expect(out.error).toBeUndefined();
+    const att = resources(out.stacks.factory).find(([type]) => type === "alicloud_cen_transit_router_vpc_attachment")![2];
+    expect(att.zone_mappings).toEqual([{ zone_id: "cn-hangzhou-i", vswitch_id: "vsw-tr-i" }, { zone_id: "cn-hangzhou-j", vswitch_id: "vsw-tr-j" }]);
+    expect(out.infos.join("\n")).not.toMatch(/J12-transit-router-vswitches/);
+    const plain = synthApp((app) => { new Fleet(app, "fleet", { spec: base(), writeLock: false }); });
+    expect(plain.infos.join("\n")).toMatch(/info J12-transit-router-vswitches \[I-9\] idc\.transitRouterVSwitches: .*cn-hangzhou-i, cn-hangzhou-j/);
+  });
+
+  test("connectivity router-interface: one fast-link interface, no deprecated type, VPC routes through the VPC-side interface", () => {
+    const spec = base();
+    const ri: FleetSpec = { ...spec, hybridLinks: spec.hybridLinks!.map((l) => ({ ...l, connectivity: HybridConnectivity.ROUTER_INTERFACE })) };
+    const out = synthApp((app) => { new Fleet(app, "fleet", { spec: ri, writeLock: false }); });
+    expect(out.error).toBeUndefined();
+    const doc = out.stacks.factory;
+    const ifs = resources(doc).filter(([type]) => type === "alicloud_express_connect_router_interface");
+    expect(ifs).toHaveLength(1);
+    expect(ifs[0][2]).toMatchObject({ fast_link_mode: true, role: "InitiatingSide", router_type: "VBR", opposite_router_type: "VRouter", tags: { owner: "platform" } });
+    const vpcRoutes = resources(doc).filter(([type, , b]) => type === "alicloud_route_entry" && String(b.route_table_id).startsWith("${alicloud_vpc."));
+    expect(vpcRoutes.map(([, , b]) => b.nexthop_id)).toEqual([`\${alicloud_express_connect_router_interface.${ifs[0][1]}.opposite_interface_id}`, `\${alicloud_express_connect_router_interface.${ifs[0][1]}.opposite_interface_id}`]);
+    expect(resources(doc).filter(([type]) => type === "alicloud_vpc_bgp_network").map(([, , b]) => b.dst_cidr_block)).toEqual(["192.168.0.0/16"]);
+    expect(checkConformance(doc, bundle)).toEqual([]);
   });
 });
 
