@@ -14,13 +14,17 @@ export class EdgeFlannelStack extends TerraformStack {
   public constructor(scope: Construct, id: string) {
     super(scope, id);
     new AlicloudProvider(this, "alicloud", { region: "cn-hangzhou" });
+    // Every taggable resource carries these (network, cluster, node pools, hybrid link).
+    const tags = { owner: "platform", example: "edge-flannel" };
     const network = new AckNetwork(this, "net", {
+      tags,
       vpcCidr: "192.168.0.0/16",
       zones: ["cn-hangzhou-i", "cn-hangzhou-j"],
       nodeVSwitchCidrs: ["192.168.0.0/24", "192.168.1.0/24"],
     });
     this.cluster = new AckEdgeCluster(this, "stores", {
       network,
+      tags,
       clusterSpec: ClusterSpec.PRO_SMALL,
       // No version: the latest ACK Edge offers at creation.
       serviceCidr: "172.21.0.0/20",

@@ -6,7 +6,8 @@ import { AlicloudProvider } from "../lib/providers/alicloud/provider";
 /**
  * ACK Edge with Terway Edge and a HybridLink, in the topology of the Terway Edge guide: VPC
  * 192.168.0.0/16, edge pods 10.0.0.0/16, data centre 172.16.0.0/16, joined over Express
- * Connect (VBR with BGP, router interfaces to the VPC).
+ * Connect: a VBR with BGP, and a CEN transit router with the VBR and the VPC attached (the
+ * HybridLink default, as ACK Edge's guides ask).
  */
 export class EdgeTerwayStack extends TerraformStack {
   public readonly cluster: AckEdgeCluster;
@@ -15,7 +16,10 @@ export class EdgeTerwayStack extends TerraformStack {
   public constructor(scope: Construct, id: string) {
     super(scope, id);
     new AlicloudProvider(this, "alicloud", { region: "cn-hangzhou" });
+    // Every taggable resource carries these (network, cluster, node pools, hybrid link).
+    const tags = { owner: "platform", example: "edge-terway" };
     const network = new AckNetwork(this, "net", {
+      tags,
       vpcCidr: "192.168.0.0/16",
       zones: ["cn-hangzhou-i", "cn-hangzhou-j"],
       expectedNodes: 60,
@@ -23,6 +27,7 @@ export class EdgeTerwayStack extends TerraformStack {
     });
     this.cluster = new AckEdgeCluster(this, "factory", {
       network,
+      tags,
       clusterSpec: ClusterSpec.PRO_SMALL,
       // No version: the latest ACK Edge offers at creation (ACK Edge lists its versions apart from
       // ACK; Terway Edge needs 1.28 or later, rule I9).
@@ -41,8 +46,8 @@ export class EdgeTerwayStack extends TerraformStack {
     });
     this.link = new HybridLink(this, "idc", {
       network,
+      tags,
       physicalConnectionId: "pc-bp1example000000000",
-      accessPointId: "ap-cn-hangzhou-xs-A",
       vlanId: 100,
       localGatewayIp: "10.254.0.1",
       peerGatewayIp: "10.254.0.2",

@@ -58,6 +58,10 @@ async function main() {
   const schema = JSON.parse(fs.readFileSync(schemaFile, "utf8"));
   const constraints = JSON.parse(fs.readFileSync(constraintsFile, "utf8"));
   const dropped = stripRemoved(schema, constraints);
+  // Pins the provider: the generator copies provider_versions into the bindings' metadata, and
+  // cdktf writes it as terraform.required_providers.alicloud.version. Exact ("= x.y.z"): every
+  // check here is made against this one version's schema (provider/README.md, "Version pin").
+  schema.provider_versions = { [Object.keys(schema.provider_schemas)[0]]: `= ${constraints.provider_version}` };
   const { generateProviderBindingsFromSchema } = require("@cdktf/provider-generator");
   const tmp = fs.mkdtempSync(path.join(require("os").tmpdir(), "alicloud-gen-"));
   // The generator logs a harmless warning about a missing ~/.terraformrc; keep the output quiet.

@@ -6,6 +6,7 @@ import { ADDON } from "./addons";
 import { ClusterSpec, ProxyMode } from "./cluster-spec";
 import { AddonConfig } from "./cni";
 import { AckNodePool, INodePoolHost, NodePoolOptions } from "./node-pool";
+import { addClusterOutputs } from "./outputs";
 import { PlanValues } from "./tokens";
 import { addPlanValidation } from "./validation";
 import { CapacityPlan, formatCapacityPlan } from "../plan/capacity";
@@ -13,6 +14,7 @@ import { Finding } from "../plan/finding";
 import { InstanceTypeInfo } from "../plan/instance-types";
 import { ClusterPlanInput, ClusterProfile, ExternalRange, ExternalRangeKind, IpStack, VSwitchPlan } from "../plan/model";
 import { ClusterPlanResult, planCluster } from "../plan/plan-cluster";
+import { checkSecretsEncryption } from "../plan/rules/compliance-rules";
 import { CsManagedKubernetes } from "../providers/alicloud/cs-managed-kubernetes";
 
 /** A range outside the cluster that its ranges must stay clear of (rules C-3..C-6). */
@@ -199,6 +201,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
       ipStack: kind.ipStack ?? IpStack.IPV4,
     });
     this.clusterId = this.resource.id;
+    addClusterOutputs(this, { clusterName: this.clusterName, resource: this.resource, vpcId: this.network.vpcId, vswitchIds: this.network.nodeVSwitches.map((s) => s.id), podVSwitchIds: kind.podVswitchIds ?? [] });
     addPlanValidation(this, () => this.validatePlan());
   }
 
@@ -222,6 +225,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
       vswitchIdsFor: (zones) => this.network.nodeVSwitches.filter((s) => zones.includes(s.zone)).map((s) => s.id),
       defaultExclusiveEni: this.defaultExclusiveEni,
       isTerway: this.cloudTerway,
+      tags: this.baseProps.tags,
     };
     const pool = new AckNodePool(this, id, host, options);
     this.pools.push(pool);
@@ -300,6 +304,6 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
     this.cachedPlan = undefined;
     const result = this.plan;
     annotate(this, "info", formatCapacityPlan(result.capacity));
-    return result.findings;
+    return [...result.findings, ...checkSecretsEncryption(this.clusterName, this.clusterSpec.value, this.baseProps.secretsEncryptionKeyId !== undefined)];
   }
 }

@@ -66,6 +66,8 @@ export interface EdgeNodePoolOptions {
 export interface EdgeNodePoolHost {
   readonly clusterId: string;
   readonly clusterName: string;
+  /** Tags of the cluster, carried by the pool. */
+  readonly tags?: { [key: string]: string };
 }
 
 /**
@@ -95,6 +97,7 @@ export class AckEdgeNodePool extends Construct {
       clusterId: host.clusterId,
       nodePoolName: `${host.clusterName}-${id}`,
       type: "edge",
+      tags: host.tags,
       labels: Object.keys(labels).length > 0 ? Object.entries(labels).map(([key, value]) => ({ key, value })) : undefined,
       taints: options.taints?.map((t) => ({ key: t.key, value: t.value, effect: t.effect })),
     });

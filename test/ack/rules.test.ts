@@ -98,6 +98,8 @@ const CASES: Case[] = [
     fail: { network: { zones: ["z1", "z2", "z3", "z4", "z5", "z6"], nodeVSwitchCidrs: ["192.168.0.0/24", "192.168.1.0/24", "192.168.2.0/24", "192.168.3.0/24", "192.168.4.0/24", "192.168.5.0/24"], podVSwitchCidrs: ["192.168.32.0/19", "192.168.64.0/19", "192.168.96.0/19", "192.168.128.0/19", "192.168.160.0/19", "192.168.192.0/19"] } },
     pass: { network: { zones: ["z1", "z2", "z3", "z4", "z5"], nodeVSwitchCidrs: ["192.168.0.0/24", "192.168.1.0/24", "192.168.2.0/24", "192.168.3.0/24", "192.168.4.0/24"], podVSwitchCidrs: ["192.168.32.0/19", "192.168.64.0/19", "192.168.96.0/19", "192.168.128.0/19", "192.168.160.0/19"] } },
     values: /6 node vSwitches given to the control plane; it takes 1 to 5/ },
+  { rule: "G8-secrets-encryption", source: "G-2", level: "warning", base: TERWAY_BASE, fail: {}, pass: { cluster: { secretsEncryptionKeyId: "key-example-0001" } }, values: /the ack\.pro\.small cluster stores Secrets in etcd without KMS encryption/ },
+  { rule: "G8-secrets-encryption", source: "G-2", level: "warning", base: TERWAY_BASE, fail: {}, pass: { cluster: { clusterSpec: ClusterSpec.BASIC } }, values: /secretsEncryptionKeyId/ },
   { rule: "G7-instance-size", source: "G-7", level: "warning", base: TERWAY_BASE, fail: { pools: [["s", { instanceTypes: ["ecs.c7.large"], desiredSize: 2 }]] }, pass: { pools: [["s", { instanceTypes: ["ecs.c7.xlarge"], desiredSize: 2 }]] }, values: /ecs\.c7\.large has 2 vCPU \/ 4 GiB/ },
 ];
 

@@ -15,6 +15,8 @@ export type LinkOverrides = Partial<Omit<HybridLinkProps, "network" | "bgp">> & 
   readonly bgp?: Partial<HybridLinkBgpOptions>;
   /** Declare the auth key variable without `sensitive: true`. */
   readonly insecureAuthKey?: boolean;
+  /** No BGP auth key at all. */
+  readonly noAuthKey?: boolean;
 };
 
 export interface EdgeScenario {
@@ -77,8 +79,8 @@ export function withBase(base: EdgeScenario, over: EdgeScenario): EdgeScenario {
 }
 
 function linkProps(stack: TerraformStack, network: AckNetwork, id: string, o: LinkOverrides, vlanId: number): HybridLinkProps {
-  const { bgp, insecureAuthKey, ...rest } = o;
-  const authKey = new TerraformVariable(stack, `${id}_auth_key`, { type: "string", sensitive: insecureAuthKey ? undefined : true });
+  const { bgp, insecureAuthKey, noAuthKey, ...rest } = o;
+  const authKey = noAuthKey ? undefined : new TerraformVariable(stack, `${id}_auth_key`, { type: "string", sensitive: insecureAuthKey ? undefined : true });
   return {
     network,
     physicalConnectionId: "pc-bp1seed00000000000",

@@ -92,9 +92,10 @@ describe("Terway Edge add-on and edge pools (issue 10)", () => {
   });
 });
 
-describe("seed topology in the synthesized JSON", () => {
+describe("seed topology in the synthesized JSON (router-interface connectivity)", () => {
+  const RI = { connectivity: HybridConnectivity.ROUTER_INTERFACE };
   const seed = () => synthApp((app) => {
-    buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { dataCenterCidrs: [] } }), "seed");
+    buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { ...RI, dataCenterCidrs: [] } }), "seed");
   });
 
   test("exactly the seed's routes: VBR 192.168.0.0/16 -> VPC, VPC 10.0.0.0/16 -> VBR (static); VBR 10.0.0.0/16 -> IDC (BGP)", () => {
@@ -103,8 +104,18 @@ describe("seed topology in the synthesized JSON", () => {
     const doc = out.stacks.seed;
     const vbr = nameOf(doc, "alicloud_express_connect_virtual_border_router", "idc/vbr");
     const vbrIf = nameOf(doc, "alicloud_express_connect_router_interface", "idc/vbr-interface");
-    const vpcIf = nameOf(doc, "alicloud_express_connect_router_interface", "idc/vpc-interface");
     const vpc = nameOf(doc, "alicloud_vpc", "net/vpc");
+    // One interface, on the VBR side, in fast-link mode: Alibaba Cloud creates and connects the
+    // VPC side. No alicloud_router_interface_connection (deprecated since 1.199.0).
+    expect(ofType(doc, "alicloud_express_connect_router_interface")).toHaveLength(1);
+    expect(resources(doc).alicloud_router_interface_connection).toBeUndefined();
+    const account = Object.keys((doc.data as Resources).alicloud_account)[0];
+    expect(resources(doc).alicloud_express_connect_router_interface[vbrIf]).toMatchObject({
+      router_type: "VBR", router_id: ref("alicloud_express_connect_virtual_border_router", vbr, "id"), role: "InitiatingSide",
+      fast_link_mode: true, access_point_id: "ap-cn-hangzhou-xs-A", opposite_router_type: "VRouter", opposite_router_id: ref("alicloud_vpc", vpc, "router_id"),
+      opposite_interface_owner_id: `\${data.alicloud_account.${account}.id}`, opposite_region_id: "cn-hangzhou",
+    });
+    expect(resources(doc).alicloud_express_connect_router_interface[vbrIf].opposite_interface_id).toBeUndefined();
     const entries = ofType(doc, "alicloud_route_entry").map(([, r]) => r);
     expect(entries).toHaveLength(2);
     // edge -> cloud: the VBR sends 192.168.0.0/16 into the VPC through its router interface.
@@ -115,11 +126,11 @@ describe("seed topology in the synthesized JSON", () => {
     // cloud -> edge: the VPC route table sends 10.0.0.0/16 to the VBR.
     expect(entries).toContainEqual(expect.objectContaining({
       route_table_id: ref("alicloud_vpc", vpc, "route_table_id"),
-      destination_cidrblock: "10.0.0.0/16", nexthop_type: "RouterInterface", nexthop_id: ref("alicloud_express_connect_router_interface", vpcIf, "id"),
+      destination_cidrblock: "10.0.0.0/16", nexthop_type: "RouterInterface", nexthop_id: ref("alicloud_express_connect_router_interface", vbrIf, "opposite_interface_id"),
     }));
     // cloud -> edge: the VBR carries 10.0.0.0/16 toward the IDC, learned over BGP (a VBR custom route can only point at a router interface).
     const outputs = doc.output as Record<string, { value: Array<Record<string, string>> }>;
-    const routes = Object.entries(outputs).find(([k]) => k.startsWith("idc_routes"))![1].value;
+    const routes = outputs.idc_routes.value;
     expect(routes).toHaveLength(3);
     expect(routes[0]).toMatchObject({ table: "vbr", destination: "10.0.0.0/16", next_hop: "data-center", origin: "bgp" });
     expect(routes[1]).toMatchObject({ table: "vbr", destination: "192.168.0.0/16", next_hop: "vpc", origin: "static" });
@@ -128,13 +139,15 @@ describe("seed topology in the synthesized JSON", () => {
     expect(ofType(doc, "alicloud_vpc_bgp_peer").map(([, p]) => p.peer_ip_address)).toEqual(["10.254.0.2"]);
     expect(ofType(doc, "alicloud_vpc_bgp_network").map(([, n]) => n.dst_cidr_block)).toEqual(["192.168.0.0/16"]);
     // IDC side (not creatable by Terraform): 192.168.0.0/16 toward the VBR.
-    const dc = Object.entries(outputs).find(([k]) => k.startsWith("idc_data-center-routes"))![1].value;
+    const dc = outputs["idc_data-center-routes"].value;
     expect(dc[0]).toMatchObject({ kind: "route-to-vbr", destination: "192.168.0.0/16", next_hop: "10.254.0.1" });
     expect(() => assertConformance(doc)).not.toThrow();
+    // No deprecated resource type or argument.
+    expect(checkConformance(doc, loadProviderSchema())).toEqual([]);
   });
 
   test("with the data centre 172.16.0.0/16 the VPC also routes it to the VBR", () => {
-    const doc = synthApp((app) => { new EdgeTerwayStack(app, "edge-terway"); }).stacks["edge-terway"];
+    const doc = synthApp((app) => { buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: RI }), "edge-terway"); }).stacks["edge-terway"];
     const entries = ofType(doc, "alicloud_route_entry").map(([, r]) => `${String(r.route_table_id).split(".")[0].slice(2)} ${r.destination_cidrblock}`);
     expect(entries.sort()).toEqual([
       "alicloud_express_connect_virtual_border_router 192.168.0.0/16",
@@ -206,11 +219,13 @@ describe("CEN transit-router connectivity in the synthesized JSON", () => {
     expect(links("alicloud_cen_transit_router_route_table_propagation")).toEqual(expected);
     // BGP toward the data centre is the same as with router interfaces.
     expect(ofType(doc, "alicloud_vpc_bgp_peer").map(([, p]) => p.peer_ip_address)).toEqual(["10.254.0.2"]);
-    expect(ofType(doc, "alicloud_vpc_bgp_network").map(([, n]) => n.dst_cidr_block)).toEqual(["192.168.0.0/16"]);
+    // ... except that the VPC range reaches the data centre through the transit router, which
+    // publishes it to the VBR: no BGP network repeats it.
+    expect(ofType(doc, "alicloud_vpc_bgp_network")).toEqual([]);
 
     // Planned routes: VBR -> IDC over BGP; VBR <-> VPC learned and published by the transit router.
     const outputs = doc.output as Record<string, { value: Array<Record<string, string>> }>;
-    const routes = Object.entries(outputs).find(([k]) => k.startsWith("idc_routes"))![1].value;
+    const routes = outputs.idc_routes.value;
     expect(routes.map((r) => `${r.table} ${r.destination} ${r.next_hop} ${r.origin}`)).toEqual([
       `vbr ${SEED_EDGE_PODS} data-center bgp`,
       `vbr ${SEED_DC} data-center bgp`,
@@ -310,10 +325,10 @@ describe("HybridLink wiring", () => {
 
   test("a data-centre CIDR that is a token still gets its VPC route, with T0-unresolved-token instead of the checks", () => {
     const out = synthApp((app) => {
-      const built = buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { dataCenterCidrs: [] } }), "token");
+      const built = buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { dataCenterCidrs: [], connectivity: HybridConnectivity.ROUTER_INTERFACE } }), "token");
       const dc = new TerraformVariable(built.stack, "dc_cidr", { type: "string" });
       new HybridLink(built.stack, "idc-2", {
-        network: built.cluster.network, physicalConnectionId: "pc-2", accessPointId: "ap-2", vlanId: 7,
+        network: built.cluster.network, physicalConnectionId: "pc-2", accessPointId: "ap-2", vlanId: 7, connectivity: HybridConnectivity.ROUTER_INTERFACE,
         localGatewayIp: "10.254.1.1", peerGatewayIp: "10.254.1.2", peeringSubnetMask: "255.255.255.252",
         bgp: { peerAsn: 65002 }, dataCenterCidrs: [dc.stringValue],
       });
@@ -334,7 +349,7 @@ describe("HybridLink wiring", () => {
 
   test("adopting a VBR needs its route table; creating one needs every VBR argument", () => {
     const out = synthApp((app) => {
-      buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { vbrId: "vbr-bp1existing" } }), "adopt");
+      buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { vbrId: "vbr-bp1existing", connectivity: HybridConnectivity.ROUTER_INTERFACE } }), "adopt");
     });
     expect(out.error).toMatch(/J10-router-interface-inputs .*adopted VBR vbr-bp1existing needs its route table id/);
     expect(() => synthApp((app) => {

@@ -70,12 +70,21 @@ const CASES: Case[] = [
   { rule: "J5-peer-asn", source: "J-5", base: TERWAY_EDGE_BASE, fail: { link: { bgp: { peerAsn: 0 } } }, pass: { link: { bgp: { peerAsn: 4200000001 } } }, values: /peer ASN 0 is not an AS number/ },
   { rule: "J6-bgp-peers", source: "J-6", base: TERWAY_EDGE_BASE, fail: { link: { bgp: { peerIps: peers(9) } } }, pass: { link: { bgp: { peerIps: peers(8) } } }, values: /9 BGP peers on one VBR/ },
   { rule: "J6-bgp-route-limit", source: "J-6", base: TERWAY_EDGE_BASE, fail: { link: { bgp: { extraExpectedRoutes: 109 } } }, pass: { link: { bgp: { extraExpectedRoutes: 108 } } }, values: /expects 111 routes from the data centre/ },
-  { rule: "J6-bgp-advertised-routes", source: "J-6, J-9", level: "warning", base: TERWAY_EDGE_BASE, fail: { link: { bgp: { advertise: cidrs(110) } } }, pass: { link: { bgp: { advertise: cidrs(109) } } }, values: /advertises 111 networks/ },
+  { rule: "J6-bgp-advertised-routes", source: "J-6, J-9", level: "warning", base: TERWAY_EDGE_BASE, fail: { link: { bgp: { advertise: cidrs(111) } } }, pass: { link: { bgp: { advertise: cidrs(110) } } }, values: /advertises 111 networks/ },
+  // With the CEN default the VPC CIDR comes from the transit router, not from a BGP network: the
+  // same 110 extra networks stay within the limit there and exceed it with router interfaces.
+  { rule: "J6-bgp-advertised-routes", source: "J-6, J-9", level: "warning", base: TERWAY_EDGE_BASE,
+    fail: { link: { connectivity: HybridConnectivity.ROUTER_INTERFACE, bgp: { advertise: cidrs(110) } } }, pass: { link: { bgp: { advertise: cidrs(110) } } }, values: /advertises 111 networks/ },
   { rule: "J8-bgp-auth-key", source: "J-8", base: TERWAY_EDGE_BASE, fail: { link: { insecureAuthKey: true } }, pass: {}, values: /auth key variable is not sensitive/ },
-  { rule: "J10-router-interface-inputs", source: "I-7, J-9", base: TERWAY_EDGE_BASE, fail: { link: { accessPointId: undefined } }, pass: {}, values: /needs the access point id/ },
+  { rule: "J8-bgp-auth-key-missing", source: "J-8", level: "warning", base: TERWAY_EDGE_BASE, fail: { link: { noAuthKey: true } }, pass: {}, values: /idc\.bgp\.authKey: the BGP session has no authentication key/ },
+  { rule: "J10-router-interface-inputs", source: "I-7, J-9", base: withBase(TERWAY_EDGE_BASE, { link: { connectivity: HybridConnectivity.ROUTER_INTERFACE } }),
+    fail: { link: { accessPointId: undefined } }, pass: {}, values: /needs the access point id/ },
   { rule: "J11-cen-vpc-attachment", source: "I-9", level: "warning", base: withBase(TERWAY_EDGE_BASE, { link: { connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER, accessPointId: undefined } }),
     fail: { network: { zones: ["cn-hangzhou-i"], nodeVSwitchCidrs: ["192.168.0.0/24"], podVSwitchCidrs: ["192.168.32.0/19"] } }, pass: {},
     values: /transit router's VPC attachment maps only zone cn-hangzhou-i; .*needs a vSwitch in two of them/ },
+  { rule: "J12-transit-router-vswitches", source: "I-9", level: "info", base: TERWAY_EDGE_BASE, fail: {},
+    pass: { link: { transitRouterVSwitches: [{ id: "vsw-tr1", zone: "cn-hangzhou-i", cidr: "192.168.2.0/28" }, { id: "vsw-tr2", zone: "cn-hangzhou-j", cidr: "192.168.2.16/28" }] } },
+    values: /maps the node vSwitches of cn-hangzhou-i, cn-hangzhou-j; its ENIs take one address from each/ },
   { rule: "I7-hybrid-routes", source: "I-7", level: "info", base: TERWAY_EDGE_BASE, fail: {}, pass: FLANNEL_EDGE_BASE, values: /vbr 10\.0\.0\.0\/16 -> data-center \(bgp\)/ },
 ];
 
