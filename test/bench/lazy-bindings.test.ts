@@ -3,7 +3,9 @@
  * .gen/alicloud-stock: for every resource, data source and provider class, every public getter
  * returns the same kind of object resolving to the same value (tokens, references, their own
  * getters one level down), repeated calls return the same object as stock ones do, and the
- * synthesized JSON is identical with every block left unset and with every block set.
+ * synthesized JSON is identical with every block left unset and with every block set (the
+ * lazy bindings also leave undefined attributes out of what they hand to cdktf's resolver).
+ * test/bench/twin.test.ts compares whole apps with real values.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -107,6 +109,8 @@ test("the stock copy and the lazy bindings hold the same element classes, and th
   expect(all.every((l) => typeof l.lazy === "function")).toBe(true);
   const lazySource = fs.readFileSync(path.join(LAZY, "cs-managed-kubernetes", "index.ts"), "utf8");
   expect(lazySource).toContain("private get _timeouts(): CsManagedKubernetesTimeoutsOutputReference");
+  expect(lazySource).toMatch(/protected synthesizeAttributes\(\)[^\n]*\n {4}return __definedOnly\(\{/);
+  expect(lazySource).toMatch(/export function csManagedKubernetesTimeoutsToTerraform\([\s\S]*?return __definedOnly\(\{/);
 });
 
 test("an unset lazy element creates no output-reference objects; the stock one creates them all", () => {
