@@ -18,7 +18,7 @@ const stampFile = path.join(target, ".schema-hash");
 
 function hashInputs() {
   const h = crypto.createHash("sha256");
-  for (const f of [schemaFile, constraintsFile, __filename]) h.update(fs.readFileSync(f));
+  for (const f of [schemaFile, constraintsFile, __filename, path.join(__dirname, "lazy-bindings.js")]) h.update(fs.readFileSync(f));
   h.update(require("@cdktf/provider-generator/package.json").version);
   return h.digest("hex");
 }
@@ -76,6 +76,7 @@ async function main() {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.cpSync(path.join(tmp, "providers", "alicloud"), target, { recursive: true });
   fs.rmSync(tmp, { recursive: true, force: true });
+  require("./lazy-bindings").lazyBindings(target, path.join(root, ".gen", "alicloud-stock")); // issue 12
   fs.writeFileSync(stampFile, hash);
   const count = fs.readdirSync(target).filter((d) => fs.statSync(path.join(target, d)).isDirectory()).length;
   process.stdout.write(`generated ${count} alicloud binding modules (dropped ${dropped} removed arguments)\n`);
