@@ -18,6 +18,8 @@ export const REPO = path.resolve(__dirname, "..", "..");
 export const RUNTIME = process.env.ACK_RUNTIME ?? "cdktf";
 const PACKAGE_DIR = path.resolve(process.env.ACK_PACKAGE_DIR ?? REPO);
 const RUNTIME_MODULES = path.resolve(process.env.ACK_RUNTIME_DIR ?? path.join(REPO, "node_modules"));
+/** The name of the package under test (cdktf-alicloud-ack, or the cdktn build's name). */
+export const PACKAGE = (JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8")) as { name: string }).name;
 const TSC = path.join(REPO, "node_modules", "typescript", "bin", "tsc");
 
 export interface ConsumerProject {
@@ -26,8 +28,8 @@ export interface ConsumerProject {
   write(rel: string, text: string): void;
   /** Type-checks (and, for the default, emits) with a tsconfig; returns tsc's output, "" when clean. */
   tsc(tsconfig: string): string;
-  /** Runs `node file` in the project; returns stdout, throws with stderr on failure. */
-  node(file: string, args?: readonly string[]): string;
+  /** Runs `node file` (in the project, or in `cwd`); returns stdout, throws with stderr on failure. */
+  node(file: string, args?: readonly string[], cwd?: string): string;
 }
 
 /** The tsconfig.json of `cdktf init --template=typescript`, read from the installed CLI. */
@@ -80,7 +82,7 @@ export function createConsumerProject(): ConsumerProject {
         return `${err.stdout ?? ""}${err.stderr ?? ""}`.trim();
       }
     },
-    node: (file, args = []) => run(process.execPath, [file, ...args], dir),
+    node: (file, args = [], cwd = dir) => run(process.execPath, [file, ...args], cwd),
   };
   return project;
 }

@@ -6,17 +6,17 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ConsumerProject, REPO, RUNTIME, createConsumerProject, writeTsconfig } from "./consumer-project";
+import { ConsumerProject, PACKAGE, RUNTIME, createConsumerProject, writeTsconfig } from "./consumer-project";
 
 const APP = `
 import { App, TerraformStack } from "${RUNTIME}";
-import { AckCluster, AckNetwork, ClusterSpec, Cni } from "cdktf-alicloud-ack";
-import { AlicloudProvider } from "cdktf-alicloud-ack/providers/alicloud/provider";
-import { Vswitch } from "cdktf-alicloud-ack/providers/alicloud/vswitch";
-import { vpc } from "cdktf-alicloud-ack/providers/alicloud";
-import { Cidr } from "cdktf-alicloud-ack/cidr";
-import { CATALOGUE } from "cdktf-alicloud-ack/plan";
-import { checkConformanceOfDirectory, formatIssues } from "cdktf-alicloud-ack/testing";
+import { AckCluster, AckNetwork, ClusterSpec, Cni } from "${PACKAGE}";
+import { AlicloudProvider } from "${PACKAGE}/providers/alicloud/provider";
+import { Vswitch } from "${PACKAGE}/providers/alicloud/vswitch";
+import { vpc } from "${PACKAGE}/providers/alicloud";
+import { Cidr } from "${PACKAGE}/cidr";
+import { CATALOGUE } from "${PACKAGE}/plan";
+import { checkConformanceOfDirectory, formatIssues } from "${PACKAGE}/testing";
 
 const outdir = process.argv[2];
 const app = new App({ outdir });
@@ -48,7 +48,7 @@ describe("the packed package in a fresh cdktf project", () => {
   }, 120_000);
 
   it("ships the built library, the schema and the docs, and nothing from the source tree", () => {
-    const root = path.join(project.dir, "node_modules", "cdktf-alicloud-ack");
+    const root = path.join(project.dir, "node_modules", PACKAGE);
     for (const f of ["dist/lib/index.js", "dist/lib/index.d.ts", "dist/lib/providers/alicloud/provider/index.d.ts", "schema/spec.schema.json", "provider/alicloud-schema.json", "README.md"]) {
       expect(fs.existsSync(path.join(root, f))).toBe(true);
     }
@@ -78,13 +78,13 @@ describe("the packed package in a fresh cdktf project", () => {
   });
 
   it("rejects a subpath that is not exported (the map is not a wildcard over dist/)", () => {
-    project.write("bad.ts", `import { planCluster } from "cdktf-alicloud-ack/dist/lib/plan/plan-cluster";\nplanCluster;\n`);
+    project.write("bad.ts", `import { planCluster } from "${PACKAGE}/dist/lib/plan/plan-cluster";\nplanCluster;\n`);
     const tsconfig = writeTsconfig(project, "tsconfig.bad.json", { module: "Node16", moduleResolution: "Node16", noEmit: true }, ["bad.ts"]);
     expect(project.tsc(tsconfig)).toMatch(/TS2307/);
   });
 
   it("installs the ack-plan command, which answers --version with the package version", () => {
-    const version = (JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string }).version;
+    const version = (JSON.parse(fs.readFileSync(path.join(project.dir, "node_modules", PACKAGE, "package.json"), "utf8")) as { version: string }).version;
     const bin = path.join(project.dir, "node_modules", ".bin", "ack-plan");
     expect(project.node(bin, ["--version"]).trim()).toBe(version);
   });
