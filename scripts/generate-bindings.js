@@ -13,13 +13,15 @@ const crypto = require("crypto");
 const root = path.resolve(__dirname, "..");
 const schemaFile = path.join(root, "provider", "alicloud-schema.json");
 const constraintsFile = path.join(root, "provider", "alicloud-constraints.json");
-const target = path.join(root, "lib", "providers", "alicloud");
+// `npm run pack:cdktn` (scripts/pack-cdktn.js) points these at the CDK Terrain generator and its tree.
+const generator = process.env.ACK_PROVIDER_GENERATOR || "@cdktf/provider-generator";
+const target = process.env.ACK_BINDINGS_DIR ? path.resolve(process.env.ACK_BINDINGS_DIR) : path.join(root, "lib", "providers", "alicloud");
 const stampFile = path.join(target, ".schema-hash");
 
 function hashInputs() {
   const h = crypto.createHash("sha256");
   for (const f of [schemaFile, constraintsFile, __filename]) h.update(fs.readFileSync(f));
-  h.update(require("@cdktf/provider-generator/package.json").version);
+  h.update(`${generator}@${require(`${generator}/package.json`).version}`);
   return h.digest("hex");
 }
 
@@ -58,7 +60,7 @@ async function main() {
   const schema = JSON.parse(fs.readFileSync(schemaFile, "utf8"));
   const constraints = JSON.parse(fs.readFileSync(constraintsFile, "utf8"));
   const dropped = stripRemoved(schema, constraints);
-  const { generateProviderBindingsFromSchema } = require("@cdktf/provider-generator");
+  const { generateProviderBindingsFromSchema } = require(generator);
   const tmp = fs.mkdtempSync(path.join(require("os").tmpdir(), "alicloud-gen-"));
   // The generator logs a harmless warning about a missing ~/.terraformrc; keep the output quiet.
   const origError = console.error;
