@@ -137,7 +137,9 @@ describe("ack-plan report", () => {
     expect(md).toMatch(/\| factory \| ack-edge \| terway-edge \| 192\.168\.0\.0\/16 \(given\) \|/);
     const svg = fs.readFileSync(path.join(dir, "out", "address-map.svg"), "utf8");
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    for (const s of ["pools.vpc 10.64.0.0/12", "edge pod CIDR", "data centre", "VPC factory 192.168.0.0/16", "10.64.128.0/17"]) expect(svg).toContain(s);
+    for (const s of ["pools.vpc 10.64.0.0/12", "edge pod CIDR", "data centre", "VPC factory 192.168.0.0/16", "10.64.128.0/17",
+      "Closest to full", "Hybrid link idc", "VBR route table", "4,200 / 32,764 pod IPs at planned max (13%)"]) expect(svg).toContain(s);
+    expect(svg).not.toMatch(/100\.0% used/);
     expect(svg.match(/<text/g)!.length).toBeGreaterThan(50);
   });
 });
