@@ -43,7 +43,7 @@ let switched = 0;
     if (e.isDirectory()) walk(p);
     else if (e.name.endsWith(".ts")) {
       const text = fs.readFileSync(p, "utf8");
-      const next = text.replace(/from "cdktf"/g, 'from "cdktn"');
+      const next = text.replace(/^((?:import|export) [^;]*? from )"cdktf";/gm, '$1"cdktn";');
       if (next !== text) {
         fs.writeFileSync(p, next);
         switched++;
