@@ -14,6 +14,7 @@ const out = {
   main: "lib/jsii.js",
   types: "lib/jsii.d.ts",
   peerDependencies: pkg.peerDependencies,
+  devDependencies: { cdktf: pkg.devDependencies.cdktf, constructs: pkg.devDependencies.constructs },
   dependencies: pkg.dependencies,
   bundledDependencies: Object.keys(pkg.dependencies),
   jsii: {
