@@ -12,7 +12,7 @@ import { addPlanValidation } from "./validation";
 import { CapacityPlan, formatCapacityPlan } from "../plan/capacity";
 import { Finding } from "../plan/finding";
 import { InstanceTypeInfo } from "../plan/instance-types";
-import { ClusterPlanInput, ClusterProfile, ExternalRange, ExternalRangeKind, IpStack, VSwitchPlan } from "../plan/model";
+import { ClusterPlanBaseInput, ClusterPlanInput, ClusterProfile, ExternalRange, ExternalRangeKind, IpStack, VSwitchPlan } from "../plan/model";
 import { ClusterPlanResult, planCluster } from "../plan/plan-cluster";
 import { checkSecretsEncryption } from "../plan/rules/compliance-rules";
 import { CsManagedKubernetes } from "../providers/alicloud/cs-managed-kubernetes";
@@ -258,7 +258,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
   public abstract sharedRanges(): ExternalRange[];
 
   /** The parts of the plan input every cluster kind shares. */
-  protected basePlanInput(v: PlanValues, profile: ClusterProfile): Omit<ClusterPlanInput, "ipStack" | "cni" | "nodePools" | "podVSwitches"> {
+  protected basePlanInput(v: PlanValues, profile: ClusterProfile): ClusterPlanBaseInput {
     const b = this.baseProps;
     // Other clusters' token-valued ranges are skipped here: each cluster reports its own tokens.
     const others = this.network.clusters.filter((m) => m !== this).flatMap((m) => m.sharedRanges()).filter((r) => !Token.isUnresolved(r.cidr));

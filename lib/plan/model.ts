@@ -132,19 +132,25 @@ export interface VpcPlan {
   readonly allowPublicRanges?: boolean;
 }
 
-export interface ClusterPlanInput {
+/** How an ACK Edge node pool reaches the cloud. */
+export interface EdgePoolNetwork {
+  readonly name: string;
+  /** Private interconnect (leased line / VPN); false for the Internet. */
+  readonly privateInterconnect: boolean;
+  /** Edge nodes are L3-reachable from the cloud. */
+  readonly intranet: boolean;
+}
+
+/** What every cluster kind plans the same way (the constructs fill it before the CNI-specific parts). */
+export interface ClusterPlanBaseInput {
   readonly name: string;
   readonly profile: ClusterProfile;
   /** `ack.standard`, `ack.pro.small`, ... */
   readonly clusterSpec: string;
   readonly kubernetesVersion?: string;
-  readonly ipStack: IpStack;
   readonly vpc: VpcPlan;
   readonly nodeVSwitches: VSwitchPlan[];
-  readonly podVSwitches: VSwitchPlan[];
   readonly serviceCidr?: string;
-  readonly cni: CniPlan;
-  readonly nodePools: NodePoolPlan[];
   /** Ranges of other clusters, connected VPCs and data centres. */
   readonly externalRanges: ExternalRange[];
   /** Node quota raised with Alibaba Cloud (Pro: Terway up to 15,000, Flannel up to 1,000). */
@@ -165,4 +171,11 @@ export interface ClusterPlanInput {
   readonly edgePoolNetworks?: EdgePoolNetwork[];
   /** ACK Edge Flannel: ranges the cluster security group opens UDP 8472 (VXLAN) from, besides the VPC. */
   readonly vxlanPeerCidrs?: string[];
+}
+
+export interface ClusterPlanInput extends ClusterPlanBaseInput {
+  readonly ipStack: IpStack;
+  readonly podVSwitches: VSwitchPlan[];
+  readonly cni: CniPlan;
+  readonly nodePools: NodePoolPlan[];
 }
