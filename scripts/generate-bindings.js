@@ -13,9 +13,11 @@ const crypto = require("crypto");
 const root = path.resolve(__dirname, "..");
 const schemaFile = path.join(root, "provider", "alicloud-schema.json");
 const constraintsFile = path.join(root, "provider", "alicloud-constraints.json");
-// `npm run pack:cdktn` (scripts/pack-cdktn.js) points these at the CDK Terrain generator and its tree.
+// `npm run pack:cdktn` (scripts/pack-cdktn.js) points these at the CDK Terrain generator and its tree
+// (the stock copy too: the cdktn one must not replace this repository's cdktf one).
 const generator = process.env.ACK_PROVIDER_GENERATOR || "@cdktf/provider-generator";
 const target = process.env.ACK_BINDINGS_DIR ? path.resolve(process.env.ACK_BINDINGS_DIR) : path.join(root, "lib", "providers", "alicloud");
+const stockDir = process.env.ACK_STOCK_DIR ? path.resolve(process.env.ACK_STOCK_DIR) : path.join(root, ".gen", "alicloud-stock");
 const stampFile = path.join(target, ".schema-hash");
 
 function hashInputs() {
@@ -78,7 +80,7 @@ async function main() {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.cpSync(path.join(tmp, "providers", "alicloud"), target, { recursive: true });
   fs.rmSync(tmp, { recursive: true, force: true });
-  require("./lazy-bindings").lazyBindings(target, path.join(root, ".gen", "alicloud-stock")); // issue 12
+  require("./lazy-bindings").lazyBindings(target, stockDir); // issue 12
   fs.writeFileSync(stampFile, hash);
   const count = fs.readdirSync(target).filter((d) => fs.statSync(path.join(target, d)).isDirectory()).length;
   process.stdout.write(`generated ${count} alicloud binding modules (dropped ${dropped} removed arguments)\n`);
