@@ -136,4 +136,19 @@ describe("Fleet construct", () => {
     for (const doc of Object.values(out.stacks)) expect(() => assertConformance(doc)).not.toThrow();
     expect(f?.plan?.findings.filter((x) => x.severity === "error")).toEqual([]);
   });
+
+  test("the fleet's grouping construct under the App: rejected by cdktn's failOnConstructsOutsideOfStacks flag, not by cdktf 0.21 (docs/fleet.md)", () => {
+    const spec = fleet([terway("a")]);
+    const out = synth((app: App) => {
+      app.node.setContext("failOnConstructsOutsideOfStacks", true);
+      new Fleet(app, "fleet", { spec, writeLock: false });
+    });
+    // `npm run test:cdktn` runs this suite on cdktn 0.24 (ACK_RUNTIME=cdktn), `npm test` on cdktf 0.21.
+    if (process.env.ACK_RUNTIME === "cdktn") {
+      expect(out.error).toMatch(/Found constructs outside of a TerraformStack[^]*- fleet/);
+    } else {
+      expect(out.error).toBeUndefined();
+      expect(Object.keys(out.stacks)).toEqual(["a"]);
+    }
+  });
 });

@@ -13,10 +13,14 @@ export interface SynthOutcome {
   readonly outdir: string;
 }
 
-/** Builds an app with `build`, runs the full `app.synth()` (validations included) and reads what it wrote. */
-export function synthApp(build: (app: App) => void): SynthOutcome {
+/**
+ * Builds an app with `build`, runs the full `app.synth()` (validations included) and reads what it wrote.
+ * `enableFutureFlags: false` leaves out the runtime's future flags that `Testing.app` sets (none
+ * on cdktf 0.21; on cdktn 0.24 `failOnConstructsOutsideOfStacks`, which rejects a `Fleet`).
+ */
+export function synthApp(build: (app: App) => void, options: { enableFutureFlags?: boolean } = {}): SynthOutcome {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "ack-synth-"));
-  const app = Testing.app({ outdir });
+  const app = Testing.app({ outdir, ...options });
   build(app);
   try {
     app.synth();
