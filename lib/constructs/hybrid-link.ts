@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { AckNetwork } from "./ack-network";
 import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Token } from "./cdktf";
-import { AppEstate, EstateBuilder, IEstateMember } from "./estate";
+import { AppEstate, EstateBuilder } from "./estate";
 import { PlanValues } from "./tokens";
 import { addPlanValidation } from "./validation";
 import {
@@ -201,7 +201,7 @@ function slug(cidr: string, index: number): string {
  *
  * @see https://www.alibabacloud.com/help/en/ack/ack-edge/user-guide/how-to-use-the-terway-edge-network-plugin
  */
-export class HybridLink extends Construct implements IEstateMember {
+export class HybridLink extends Construct {
   /** Hybrid links of a network, in creation order. */
   public static linksIn(network: AckNetwork): HybridLink[] {
     return [...(LINKS.get(network) ?? [])];

@@ -5,8 +5,10 @@
  */
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import {
-  AckCluster, AckEdgeCluster, AckNetwork, Cni, EdgeCni, EdgeInterconnect, HybridLink, HybridLinkProps, NetworkConnection, TerwayMode,
+  AckCluster, AckEdgeCluster, AckNetwork, Cni, EdgeCni, EdgeInterconnect, Fleet, HybridLink, HybridLinkProps, NetworkConnection, TerwayMode,
 } from "../../lib";
+import { generateFleetSpec } from "../../bench/fleet";
+import { planCounters } from "../../lib/plan/plan-cluster";
 import { estateCounters } from "../../lib/constructs/estate";
 import { AlicloudProvider } from "../../lib/providers/alicloud/provider";
 import { synthApp } from "../helpers/synth";
@@ -253,5 +255,16 @@ describe("plan once", () => {
       link(s, "idc", net, ["172.16.0.0/16"], 100);
     });
     expect(estateCounters.plans - before).toBe(1);
+  });
+});
+
+describe("plan once inside a Fleet", () => {
+  test("each cluster of a Fleet is planned once in total (the fleet plan), not again by its construct", () => {
+    const before = planCounters.clusters;
+    const out = synthApp((app) => {
+      new Fleet(app, "fleet", { spec: generateFleetSpec(12), writeLock: false });
+    });
+    expect(out.error).toBeUndefined();
+    expect(planCounters.clusters - before).toBe(12);
   });
 });
