@@ -241,7 +241,7 @@ export class AckNetwork extends Construct {
   public _contributeTo(builder: EstateBuilder): void {
     const literal = (x: string | undefined) => (x === undefined || Token.isUnresolved(x) ? undefined : x);
     const plans = (list: NetworkVSwitch[]): VSwitchPlan[] => list.map((v) => ({ name: v.name, zone: v.zone, cidr: literal(v.cidr), existing: v.existing, sameAs: v.sameAs }));
-    builder.vpcs.push({
+    builder.addVpc({
       key: this.node.path,
       name: this.namePrefix,
       path: this.namePrefix,

@@ -268,3 +268,19 @@ describe("plan once inside a Fleet", () => {
     expect(planCounters.clusters - before).toBe(12);
   });
 });
+
+describe("a hand-written cluster in a Fleet's network", () => {
+  test("joins the App's estate with that network: planned, no crash, clashes found", () => {
+    const build = (podCidr: string) => synthApp((app) => {
+      const fleet = new Fleet(app, "fleet", { spec: generateFleetSpec(2), writeLock: false });
+      const net = fleet.clusters.c0000.network;
+      const s = stack(app, "extra");
+      new AckCluster(s, "extra", { network: net, serviceCidr: "172.31.0.0/20", cni: Cni.flannel({ podCidr }) })
+        .addNodePool("p", { instanceTypes: ["ecs.g7.xlarge"], desiredSize: 2 });
+    });
+    expect(build("172.20.0.0/16").error).toBeUndefined();
+    const vpc = generateFleetSpec(2); // the VPC comes from the pool 10.0.0.0/9: a pod CIDR there clashes
+    expect(vpc.pools?.vpc).toEqual(["10.0.0.0/9"]);
+    expect(build("10.0.0.0/16").error).toMatch(/C1-pod-cidr-overlap/);
+  });
+});
