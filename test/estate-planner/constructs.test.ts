@@ -298,7 +298,8 @@ describe("a hand-written cluster in a Fleet's network", () => {
       });
       return { out, plans: planCounters.clusters - before };
     };
-    const clash = build(generateFleetSpec(3).pools?.vpc[0].replace(/\/9$/, "/16") ?? "");
+    expect(generateFleetSpec(3).pools?.vpc).toEqual(["10.0.0.0/9"]); // the fleet's VPCs come from here
+    const clash = build("10.0.0.0/16");
     expect(clash.out.error).toMatch(/\[mine\/mine\] error C5-connected-overlap .*mine\.vpc\.cidr: VPC net 10\.0\.0\.0\/16 overlaps connected-vpc range VPC of s0 10\.0\.0\.0\/24/);
     expect(clash.plans).toBe(3 + 1); // the fleet's 3 clusters once (fleet plan), the hand-written one once
     expect(build("192.168.0.0/16").out.error).toBeUndefined();
