@@ -84,7 +84,7 @@ export function generateIsolatedSpec(n: number): FleetSpec {
       nodePools: [{ name: "default", instanceType: "ecs.g7.xlarge", min: 1, max: 3 }],
     });
   }
-  return { region: "cn-hangzhou", defaults: { spec: "ack.pro.small", kubernetesVersion: "1.33.1-aliyun.1" }, clusters };
+  return { region: "cn-hangzhou", defaults: { spec: "ack.pro.small", kubernetesVersion: "1.36.1-aliyun.1" }, clusters };
 }
 
 /** YAML text of an isolated-cluster spec -> every finding; with the estate's comparison counts. */

@@ -105,6 +105,7 @@ export function normalizeSpec(spec: FleetSpec, source: SourceMap, file?: string)
       hasVbrRouteTable: l.vbrId === undefined || l.vbrRouteTableId !== undefined,
       dataCenterCidrs: l.dataCenterCidrs,
       cloudPodCidrs: l.cloudPodCidrs ?? [],
+      transitRouterVSwitchZones: l.transitRouterVSwitches?.map((v) => v.zone),
       replace: l.replace ?? false,
     }];
   });

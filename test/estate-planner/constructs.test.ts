@@ -5,7 +5,7 @@
  */
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import {
-  AckCluster, AckEdgeCluster, AckNetwork, Cni, EdgeCni, EdgeInterconnect, Fleet, HybridLink, HybridLinkProps, NetworkConnection, TerwayMode,
+  AckCluster, AckEdgeCluster, AckNetwork, Cni, EdgeCni, EdgeInterconnect, Fleet, HybridConnectivity, HybridLink, HybridLinkProps, NetworkConnection, TerwayMode,
 } from "../../lib";
 import { generateFleetSpec } from "../../bench/fleet";
 import { planCounters } from "../../lib/plan/plan-cluster";
@@ -83,7 +83,7 @@ describe("cross-resource rules through app.synth()", () => {
         const net = network(s, "net", vpc, [vpc.replace(/0\.0\/16$/, "0.0/24")], [vpc.replace(/0\.0\/16$/, "32.0/19")]);
         const c = new AckEdgeCluster(s, "edge", { network: net, serviceCidr: svc, cni: EdgeCni.terwayEdge({ edgePodCidr: edge, podsPerEdgeNode: 128 }) });
         c.addNodePool("cloud", { instanceTypes: ["ecs.c7.4xlarge"], desiredSize: 2 });
-        c.addEdgeNodePool("line", { interconnect: EdgeInterconnect.PRIVATE, desiredSize: 2 });
+        c.addEdgeNodePool("line", { interconnect: EdgeInterconnect.PRIVATE, desiredSize: 2, createdOutsideTerraform: true });
         link(s, "idc", net, ["172.16.0.0/16"], vlan);
       }
     });
@@ -97,11 +97,12 @@ describe("cross-resource rules through app.synth()", () => {
       const out = synthApp((app) => {
         const s = stack(app, "s");
         const net = network(s, "net", "192.168.0.0/16", ["192.168.0.0/24"], ["192.168.32.0/19"]);
-        if (linkFirst) link(s, "idc", net, ["172.16.0.0/16"], 100);
+        const ri = { connectivity: HybridConnectivity.ROUTER_INTERFACE };
+        if (linkFirst) link(s, "idc", net, ["172.16.0.0/16"], 100, ri);
         const c = new AckEdgeCluster(s, "edge", { network: net, serviceCidr: "172.22.0.0/20", cni: EdgeCni.terwayEdge({ edgePodCidr: "10.0.0.0/16", podsPerEdgeNode: 128 }) });
         c.addNodePool("cloud", { instanceTypes: ["ecs.c7.4xlarge"], desiredSize: 2 });
-        c.addEdgeNodePool("line", { interconnect: EdgeInterconnect.PRIVATE, desiredSize: 2 });
-        if (!linkFirst) link(s, "idc", net, ["172.16.0.0/16"], 100);
+        c.addEdgeNodePool("line", { interconnect: EdgeInterconnect.PRIVATE, desiredSize: 2, createdOutsideTerraform: true });
+        if (!linkFirst) link(s, "idc", net, ["172.16.0.0/16"], 100, ri);
       });
       expect(out.error).toBeUndefined();
       const routes = Object.values((out.stacks.s.resource as Record<string, Record<string, { destination_cidrblock: string }>>).alicloud_route_entry).map((r) => r.destination_cidrblock);

@@ -58,8 +58,10 @@ export function fleetEstate(
       connectivity: l.connectivity,
       hasAccessPoint: l.hasAccessPoint,
       hasVbrRouteTable: l.hasVbrRouteTable,
-      // As HybridLink does: the transit router's VPC attachment maps one node vSwitch per zone of the network.
-      vpcAttachmentZones: l.connectivity === HybridConnectivity.CEN_TRANSIT_ROUTER ? [...new Set((net?.nodeVSwitches ?? []).map((v) => v.zone))] : undefined,
+      // As HybridLink does: the transit router's VPC attachment maps the dedicated vSwitches, or one node vSwitch per zone of the network.
+      vpcAttachmentZones: l.connectivity === HybridConnectivity.CEN_TRANSIT_ROUTER
+        ? [...new Set(l.transitRouterVSwitchZones ?? (net?.nodeVSwitches ?? []).map((v) => v.zone))] : undefined,
+      dedicatedAttachmentVSwitches: l.transitRouterVSwitchZones !== undefined,
       siblings: [],
       unresolved: [],
     };

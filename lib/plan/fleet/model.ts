@@ -142,6 +142,8 @@ export interface FleetHybridLinkInput {
   readonly dataCenterCidrs: string[];
   /** Cloud pod ranges outside the VPC CIDR the data centre must reach. */
   readonly cloudPodCidrs: string[];
+  /** CEN connectivity: zones of the dedicated vSwitches of the transit router's VPC attachment (undefined: the node vSwitches). */
+  readonly transitRouterVSwitchZones?: string[];
   readonly replace: boolean;
 }
 
