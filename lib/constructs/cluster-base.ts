@@ -14,7 +14,6 @@ import { Finding } from "../plan/finding";
 import { InstanceTypeInfo } from "../plan/instance-types";
 import { ClusterPlanBaseInput, ClusterPlanInput, ClusterProfile, ExternalRangeKind, IpStack, VSwitchPlan } from "../plan/model";
 import { ClusterPlanResult, planCluster } from "../plan/plan-cluster";
-import { checkSecretsEncryption } from "../plan/rules/compliance-rules";
 import { CsManagedKubernetes } from "../providers/alicloud/cs-managed-kubernetes";
 
 /** A range outside the cluster that its ranges must stay clear of (rules C-3..C-6). */
@@ -324,6 +323,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
       nodeQuota: b.nodeQuota,
       enterpriseSecurityGroup: b.enterpriseSecurityGroup ?? true,
       allowServiceCidrReuse: b.allowServiceCidrReuse,
+      secretsEncrypted: b.secretsEncryptionKeyId !== undefined,
       unresolved: v.unresolved,
     };
   }
@@ -337,6 +337,6 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
   private validatePlan(): Finding[] {
     const result = this.plan;
     annotate(this, "info", formatCapacityPlan(result.capacity));
-    return [...result.findings, ...checkSecretsEncryption(this.clusterName, this.clusterSpec.value, this.baseProps.secretsEncryptionKeyId !== undefined)];
+    return result.findings; // G8-secrets-encryption is a plan rule now (secretsEncrypted), for constructs and spec alike
   }
 }

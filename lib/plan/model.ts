@@ -171,6 +171,8 @@ export interface ClusterPlanBaseInput {
   readonly enterpriseSecurityGroup: boolean;
   /** Allow this cluster's service CIDR to overlap other clusters' in the same VPC (C-4 opt-out). */
   readonly allowServiceCidrReuse?: boolean;
+  /** A KMS key encrypts Secrets at rest (G8-secrets-encryption); undefined = not known, not checked. */
+  readonly secretsEncrypted?: boolean;
   /** A HybridLink joins this cluster's VPC to a data centre (Terway Edge needs one). */
   readonly hasHybridLink?: boolean;
   /** Pods per edge node (ACK Edge). */

@@ -10,6 +10,7 @@ import { checkPoolZones, checkRanges } from "./rules/range-rules";
 import { checkSize } from "./rules/size-rules";
 import { checkNodeVSwitchCapacity, checkTerway } from "./rules/terway-rules";
 import { checkVersions } from "./rules/version-rules";
+import { checkSecretsEncryption } from "./rules/compliance-rules";
 
 /** The outcome of planning one cluster. */
 export interface ClusterPlanResult {
@@ -40,5 +41,6 @@ export function planCluster(input: ClusterPlanInput, options: PlanOptions = {}):
   checkSize(ctx, capacity);
   checkEdge(ctx, capacity);
   checkVersions(ctx);
+  if (input.secretsEncrypted !== undefined) ctx.findings.push(...checkSecretsEncryption(input.name, input.clusterSpec, input.secretsEncrypted));
   return { findings: sortFindings(ctx.findings), capacity };
 }

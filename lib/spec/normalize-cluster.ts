@@ -185,6 +185,7 @@ export function normalizeCluster(
     nodeQuota: c.nodeQuota,
     routeTableQuota: c.routeTableQuota,
     allowServiceCidrReuse: c.allowServiceCidrReuse ?? false,
+    secretsEncrypted: c.secretsEncryptionKeyId !== undefined,
     externalRanges: (c.externalRanges ?? []).map((r) => ({ name: r.name, cidr: r.cidr, kind: r.kind, sameVpc: r.sameVpc ?? false })),
     replace: c.replace ?? false,
   };

@@ -57,6 +57,7 @@ export function clusterPlanInput(
     // ACK Edge Flannel brings its own security group (rule I-2), so no enterprise group.
     enterpriseSecurityGroup: edge && plugin === CniPlugin.FLANNEL ? false : c.enterpriseSecurityGroup,
     allowServiceCidrReuse: c.allowServiceCidrReuse,
+    secretsEncrypted: c.secretsEncrypted,
     hasHybridLink: dataCenterCidrs.length > 0,
     podsPerEdgeNode: edge ? edgePodsPerNode : undefined,
     edgePoolNetworks: edge ? c.edgePoolNetworks : undefined,
