@@ -8,10 +8,11 @@ import { OVERLAP_RULES } from "./rules/overlap-rules";
 import { RANGE_RULES } from "./rules/range-rules";
 import { SIZE_RULES } from "./rules/size-rules";
 import { TERWAY_RULES } from "./rules/terway-rules";
+import { VALUE_RULES } from "./rules/value-rules";
 
 /** Every rule, in catalogue order (section by section). docs/rules.md is generated from this. */
 export const CATALOGUE: readonly RuleInfo[] = [
-  ...INPUT_RULES, ...RANGE_RULES, ...OVERLAP_RULES, ...FLANNEL_RULES, ...TERWAY_RULES, ...SIZE_RULES, ...EDGE_RULES, ...HYBRID_RULES,
+  ...INPUT_RULES, ...VALUE_RULES, ...RANGE_RULES, ...OVERLAP_RULES, ...FLANNEL_RULES, ...TERWAY_RULES, ...SIZE_RULES, ...EDGE_RULES, ...HYBRID_RULES,
   ...FLEET_RULES,
 ];
 
