@@ -6,6 +6,10 @@ import { Finding } from "../plan/finding";
 import { ExternalRange } from "../plan/model";
 import { LayoutSizing, layoutVSwitches, nodeVSwitchPrefix, podVSwitchPrefix } from "../plan/layout";
 import { VPC_SPACE } from "../plan/rules/range-rules";
+import { INVALID_CIDR } from "../plan/rules/input-rules";
+import { CONFLICTING_FIELDS, DUPLICATE_NAME, MISSING_FIELD } from "../plan/rules/fleet-rules";
+import { RuleInfo } from "../plan/rule";
+import { checkCount, checkSizing, checkTags, checkZones } from "../plan/values";
 import { EipAddress } from "../providers/alicloud/eip-address";
 import { EipAssociation } from "../providers/alicloud/eip-association";
 import { NatGateway } from "../providers/alicloud/nat-gateway";
@@ -174,6 +178,7 @@ export class AckNetwork extends Construct {
   private readonly props: AckNetworkProps;
   private readonly existingProps?: ExistingNetworkProps;
   private readonly layoutFindings: Finding[] = [];
+  private readonly propFindings: Finding[] = [];
   private readonly members: INetworkMember[] = [];
   private readonly vswitchResources: Vswitch[] = [];
   private eip?: EipAddress;
@@ -185,7 +190,10 @@ export class AckNetwork extends Construct {
     this.existingProps = adopting;
     adopting = undefined;
     this.existing = this.existingProps !== undefined;
-    this.zones = [...props.zones];
+    // Bad props are findings at synth (all listed at once), never an exception here.
+    const zoneCheck = checkZones(`${props.name ?? id}.zones`, props.zones ?? []);
+    this.propFindings.push(...zoneCheck.findings);
+    this.zones = zoneCheck.unique;
     this.ipv6 = props.ipv6 ?? false;
     this.namePrefix = props.name ?? id;
     this.allowPublicRanges = this.existingProps?.allowPublicRanges ?? false;
@@ -233,11 +241,54 @@ export class AckNetwork extends Construct {
         this.nodeVSwitches.forEach((v) => this.addSnat(v));
       }
     }
-    addPlanValidation(this, () => this.layoutFindings);
+    addPlanValidation(this, () => [...this.propFindings, ...this.ownCidrFindings(), ...this.layoutFindings]);
   }
 
   private get sizing(): LayoutSizing {
-    return { expectedNodes: this.props.expectedNodes ?? 100, podsPerNode: this.props.expectedPodsPerNode ?? 64 };
+    const count = (v: number | undefined, d: number) => (typeof v === "number" && Number.isInteger(v) && v >= 1 ? v : d);
+    return { expectedNodes: count(this.props.expectedNodes, 100), podsPerNode: count(this.props.expectedPodsPerNode, 64) };
+  }
+
+  private finding(rule: RuleInfo, path: string, message: string): Finding {
+    return { ruleId: rule.id, severity: rule.severity, sources: rule.sources, path, message };
+  }
+
+  /** Prop checks (V5 counts and sizes, V2 tags); pod sizing only when pod vSwitches are carved. */
+  private checkProps(carvesPods: boolean): Finding[] {
+    const p = this.props;
+    const at = this.namePrefix;
+    const counts = [
+      ...checkCount(`${at}.expectedNodes`, "expectedNodes", p.expectedNodes, 1),
+      ...checkCount(`${at}.expectedPodsPerNode`, "expectedPodsPerNode", p.expectedPodsPerNode, 1),
+    ];
+    const sizing = this.existing ? [] : checkSizing(at, {
+      zones: this.zones.length,
+      expectedNodes: p.nodeVSwitchCidrs && (!carvesPods || p.podVSwitchCidrs) ? undefined : this.sizing.expectedNodes,
+      terwayPodsPerNode: carvesPods && !p.podVSwitchCidrs ? this.sizing.podsPerNode : undefined,
+    });
+    return [...counts, ...sizing, ...checkTags(`${at}.tags`, p.tags)];
+  }
+
+  /**
+   * A0 for the network's own CIDRs when no cluster uses it (a cluster's plan checks them
+   * otherwise, so they are reported once).
+   */
+  private ownCidrFindings(): Finding[] {
+    const out = this.checkProps(this.podVSwitchList !== undefined && !this.existing && this.props.podVSwitchCidrs === undefined);
+    if (this.members.length > 0) return out;
+    const check = (path: string, text: string | undefined) => {
+      if (text === undefined || Token.isUnresolved(text)) return;
+      try {
+        Cidr.parse(text);
+      } catch (e) {
+        if (!(e instanceof CidrError)) throw e;
+        out.push(this.finding(INVALID_CIDR, path, e.message));
+      }
+    };
+    check(`${this.namePrefix}.vpcCidr`, this.vpcCidr);
+    (this.existing ? [] : this.props.nodeVSwitchCidrs ?? []).forEach((c, i) => check(`${this.namePrefix}.nodeVSwitchCidrs[${i}]`, c));
+    (this.existing ? [] : this.props.podVSwitchCidrs ?? []).forEach((c, i) => check(`${this.namePrefix}.podVSwitchCidrs[${i}]`, c));
+    return out;
   }
 
   /** Clusters registered in this network (for the same-VPC overlap rules). */
@@ -248,7 +299,8 @@ export class AckNetwork extends Construct {
   /** Registers a cluster as a user of the network. */
   public addMember(member: INetworkMember): void {
     if (this.members.some((m) => m.memberName === member.memberName)) {
-      throw new Error(`AckNetwork ${this.node.path}: a cluster named ${member.memberName} is already in this network`);
+      this.propFindings.push(this.finding(DUPLICATE_NAME, `${this.namePrefix}.clusters[${member.memberName}]`, `a cluster named ${member.memberName} is already in this network; give each cluster its own clusterName.`));
+      return;
     }
     this.members.push(member);
   }
@@ -275,22 +327,17 @@ export class AckNetwork extends Construct {
   private chooseCidrs(role: string, given: string[] | undefined, prefix: number, taken: string[]): Array<string | undefined> {
     if (given) {
       if (given.length !== this.zones.length) {
-        throw new Error(`AckNetwork ${this.node.path}: ${role}VSwitchCidrs has ${given.length} entries but there are ${this.zones.length} zones; give one CIDR per zone, in zone order.`);
+        this.propFindings.push(this.finding(CONFLICTING_FIELDS, `${this.namePrefix}.${role}VSwitchCidrs`, `${role}VSwitchCidrs has ${given.length} entries but there are ${this.zones.length} zones; give one CIDR per zone, in zone order.`));
       }
-      return given;
+      return this.zones.map((_, i) => given[i]);
     }
     const vpc = this.vpcCidr;
     if (vpc === undefined || Token.isUnresolved(vpc)) {
-      throw new Error(`AckNetwork ${this.node.path}: the VPC CIDR is not known at synth time, so ${role} vSwitches can't be carved; give ${role}VSwitchCidrs.`);
+      this.propFindings.push(this.finding(MISSING_FIELD, `${this.namePrefix}.${role}VSwitchCidrs`, `the VPC CIDR is not known at synth time, so ${role} vSwitches can't be carved; give ${role}VSwitchCidrs.`));
+      return this.zones.map(() => undefined);
     }
-    try {
-      Cidr.parse(vpc);
-    } catch (e) {
-      if (e instanceof CidrError) {
-        throw new Error(`AckNetwork ${this.node.path}: vpcCidr ${e.message}`);
-      }
-      throw e;
-    }
+    // A VPC CIDR that does not parse is reported (A0) by the cluster's plan, or by ownCidrFindings.
+    if (Cidr.tryParse(vpc) === undefined) return this.zones.map(() => undefined);
     const layout = layoutVSwitches(vpc, role, this.zones, prefix, [...taken, ...(this.props.nodeVSwitchCidrs ?? [])]);
     for (const f of layout.failures) {
       this.layoutFindings.push({

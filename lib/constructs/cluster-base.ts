@@ -14,6 +14,7 @@ import { InstanceTypeInfo } from "../plan/instance-types";
 import { ClusterPlanInput, ClusterProfile, ExternalRange, ExternalRangeKind, IpStack, VSwitchPlan } from "../plan/model";
 import { ClusterPlanResult, planCluster } from "../plan/plan-cluster";
 import { CsManagedKubernetes } from "../providers/alicloud/cs-managed-kubernetes";
+import { checkClusterSpec, checkTags } from "../plan/values";
 
 /** A range outside the cluster that its ranges must stay clear of (rules C-3..C-6). */
 export interface ExternalRangeProps {
@@ -195,6 +196,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
     });
     this.clusterId = this.resource.id;
     addPlanValidation(this, () => this.validatePlan());
+    addPlanValidation(this, () => [...checkClusterSpec(`${this.clusterName}.clusterSpec`, this.clusterSpec.value, true), ...checkTags(`${this.clusterName}.tags`, props.tags)]);
   }
 
   /** The plan input, as the planner sees this cluster. */
