@@ -218,7 +218,8 @@ export class AckNetwork extends Construct {
       if (this.ipv6) new VpcIpv6Gateway(this, "ipv6-gateway", { vpcId: this.vpcId, ipv6GatewayName: `${this.namePrefix}-ipv6`, tags: props.tags });
       const cidrs = this.chooseCidrs("node", props.nodeVSwitchCidrs, nodeVSwitchPrefix(this.sizing, this.zones.length), []);
       this.nodeVSwitches = this.zones.map((zone, i) => this.createVSwitch(`node-${zone}`, zone, cidrs[i]));
-      if (props.egress ?? true) {
+      // No zone (V6-zones, reported at synth): no vSwitch to put the NAT gateway in.
+      if ((props.egress ?? true) && this.nodeVSwitches.length > 0) {
         const first = this.nodeVSwitches[0];
         this.natGateway = new NatGateway(this, "nat", {
           vpcId: this.vpcId,

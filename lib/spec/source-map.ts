@@ -2,7 +2,7 @@
  * Maps field paths of a parsed spec (`["clusters", 2, "cni", "podCidr"]`) to 1-based line
  * numbers, through `yaml`'s parseDocument and LineCounter. Works for JSON too (JSON is YAML).
  */
-import { Document, LineCounter, Node, isMap, isPair, isScalar, isSeq } from "yaml";
+import { Document, LineCounter, Node, Pair, YAMLMap, isMap, isPair, isScalar, isSeq } from "yaml";
 
 export type SpecPath = ReadonlyArray<string | number>;
 
@@ -17,6 +17,9 @@ export function formatSpecPath(path: SpecPath): string {
 }
 
 export class SourceMap {
+  /** Key -> pair of each map looked into (built once per map: lookups stay linear overall). */
+  private readonly keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
   constructor(
     private readonly doc: Document | undefined,
     private readonly lines: LineCounter | undefined,
@@ -29,7 +32,7 @@ export class SourceMap {
     let line = this.lineAt(node);
     for (const seg of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        const pair = this.pairOf(node, String(seg));
         if (!pair) break;
         line = this.lineAt(pair.key) ?? line;
         node = pair.value;
@@ -41,6 +44,18 @@ export class SourceMap {
       } else break;
     }
     return line;
+  }
+
+  private pairOf(map: YAMLMap, key: string): Pair | undefined {
+    let index = this.keyIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) {
+        if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+      }
+      this.keyIndex.set(map, index);
+    }
+    return index.get(key);
   }
 
   /** True when `path` exists in the document. */
