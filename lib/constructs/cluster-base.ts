@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { constructId } from "./construct-id";
 import { annotate } from "./annotate";
 import { Token } from "./cdktf";
 import { AckNetwork, INetworkMember, NetworkVSwitch } from "./ack-network";
@@ -159,7 +160,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
   private cachedPlan?: ClusterPlanResult;
 
   protected constructor(scope: Construct, id: string, props: AckClusterBaseProps, kind: ClusterKindConfig, cniAddons: AddonConfig[]) {
-    super(scope, id);
+    super(scope, constructId(id));
     this.baseProps = props;
     this.network = props.network;
     this.clusterName = props.clusterName ?? id;

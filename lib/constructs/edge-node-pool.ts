@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { constructId } from "./construct-id";
 import { NodeTaint } from "./node-pool";
 import { PlanValues } from "./tokens";
 import { NodePoolKind, NodePoolPlan } from "../plan/model";
@@ -72,7 +73,7 @@ export class AckEdgeNodePool extends Construct {
   private readonly options: EdgeNodePoolOptions;
 
   public constructor(scope: Construct, id: string, host: EdgeNodePoolHost, options: EdgeNodePoolOptions) {
-    super(scope, id);
+    super(scope, constructId(id));
     this.options = options;
     this.poolName = id;
     this.interconnect = options.interconnect;

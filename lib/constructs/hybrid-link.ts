@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { constructId } from "./construct-id";
 import { AckNetwork } from "./ack-network";
 import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Token } from "./cdktf";
 import { PlanValues } from "./tokens";
@@ -239,7 +240,7 @@ export class HybridLink extends Construct {
   private readonly peerIps: string[];
 
   public constructor(scope: Construct, id: string, props: HybridLinkProps) {
-    super(scope, id);
+    super(scope, constructId(id));
     this.props = props;
     this.network = props.network;
     this.linkName = props.vbrName ?? id;

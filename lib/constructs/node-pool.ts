@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { constructId } from "./construct-id";
 import { CsKubernetesNodePool } from "../providers/alicloud/cs-kubernetes-node-pool";
 import { EniMode, NodePoolKind, NodePoolPlan } from "../plan/model";
 import { PlanValues } from "./tokens";
@@ -106,7 +107,7 @@ export class AckNodePool extends Construct {
   private readonly exclusive: boolean;
 
   public constructor(scope: Construct, id: string, host: INodePoolHost, options: NodePoolOptions) {
-    super(scope, id);
+    super(scope, constructId(id));
     this.options = options;
     this.poolName = id;
     this.zones = options.zones ?? host.networkZones;

@@ -61,6 +61,7 @@ export function checkTags(path: string, tags: { readonly [key: string]: string }
     if (key.length < 1 || key.length > TAG_KEY_MAX) push(TAG_LIMITS, at, `tag key ${showValue(key)} has ${key.length} characters; keys have 1 to ${TAG_KEY_MAX}.`);
     if (/^(aliyun|acs:)/i.test(key)) push(TAG_LIMITS, at, `tag key ${showValue(key)} starts with a prefix reserved by Alibaba Cloud (aliyun, acs:); rename it.`);
     if (/https?:\/\//i.test(key)) push(TAG_LIMITS, at, `tag key ${showValue(key)} contains http:// or https://, which tags may not contain.`);
+    if (key === "__proto__") push(TAG_LIMITS, at, "tag key \"__proto__\" is read, but cdktf drops a map key of that name when it writes the Terraform JSON, so the tag would silently not exist; rename it.");
     if (typeof value !== "string") {
       push(TAG_LIMITS, at, `tag value ${showValue(value)} is not a string.`);
       continue;

@@ -19,7 +19,7 @@ export const CLUSTER_SPEC_UNLISTED = rule(
 export const TAG_LIMITS = rule(
   "V2-tag", Severity.ERROR, [],
   "Tag keys have 1 to 128 characters and do not start with `aliyun` or `acs:`; tag values have at most 128 characters; neither contains `http://` or `https://`.",
-  "Alibaba Cloud tag limits (ECS/VPC TagResources: `Tag.N.Key` up to 128 characters, cannot start with `aliyun` or `acs:`, cannot contain `http://` or `https://`; `Tag.N.Value` up to 128 characters). The provider only rejects some of these at plan time (alicloud/tags.go), the API the rest at apply time.",
+  "Alibaba Cloud tag limits (ECS/VPC TagResources: `Tag.N.Key` up to 128 characters, cannot start with `aliyun` or `acs:`, cannot contain `http://` or `https://`; `Tag.N.Value` up to 128 characters). The provider only rejects some of these at plan time (alicloud/tags.go), the API the rest at apply time. A key `__proto__` is refused too: cdktf's map conversion drops it, so the tag would silently not be applied.",
 );
 export const LABEL_SYNTAX = rule(
   "V3-label-syntax", Severity.ERROR, [],
