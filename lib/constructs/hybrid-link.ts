@@ -1,4 +1,6 @@
 import { Construct } from "constructs";
+import { MISSING_FIELD } from "../plan/rules/fleet-rules";
+import { Finding } from "../plan/finding";
 import { constructId } from "./construct-id";
 import { AckNetwork } from "./ack-network";
 import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Token } from "./cdktf";
@@ -238,6 +240,7 @@ export class HybridLink extends Construct {
   public readonly vpcAttachment?: CenTransitRouterVpcAttachment;
   private readonly props: HybridLinkProps;
   private readonly peerIps: string[];
+  private readonly propFindings: Finding[] = [];
 
   public constructor(scope: Construct, id: string, props: HybridLinkProps) {
     super(scope, constructId(id));
@@ -255,7 +258,10 @@ export class HybridLink extends Construct {
     } else {
       const missing = (["vlanId", "localGatewayIp", "peerGatewayIp", "peeringSubnetMask"] as const).filter((k) => props[k] === undefined);
       if (missing.length > 0) {
-        throw new Error(`HybridLink ${this.node.path}: give vbrId to adopt a VBR, or ${missing.join(", ")} to create one.`);
+        // Bad props are findings at synth; the resources below are still built (synth fails on the finding).
+        for (const k of missing) {
+          this.propFindings.push({ ruleId: MISSING_FIELD.id, severity: MISSING_FIELD.severity, sources: MISSING_FIELD.sources, path: `${this.linkName}.${k}`, message: `give vbrId to adopt a VBR, or ${missing.join(", ")} to create one.` });
+        }
       }
       this.vbr = new ExpressConnectVirtualBorderRouter(this, "vbr", {
         physicalConnectionId: props.physicalConnectionId,
@@ -422,7 +428,7 @@ export class HybridLink extends Construct {
     list.push(this);
     LINKS.set(this.network, list);
     for (const m of this.network.clusters) if (isHybridLinkAware(m)) m.attachHybridLink(this);
-    addPlanValidation(this, () => this.plan.findings);
+    addPlanValidation(this, () => [...this.propFindings, ...this.plan.findings]);
   }
 
   /** The plan of this link: findings (checked against every other HybridLink of the app) and routes. */

@@ -93,6 +93,9 @@ function issueFindings(issue: z.core.$ZodIssue, base: SpecPath, file: string | u
 /** Parses and validates spec text. `file` names it in findings and picks JSON for `.json`. */
 export function parseSpecText(text: string, file?: string): LoadedSpec {
   const json = file !== undefined && /\.json$/i.test(file);
+  // Bounded first: the YAML parser (also used for JSON positions) recurses per nesting level.
+  const limit = checkTextLimits(text);
+  if (limit) return { file, findings: [located(SPEC_LIMITS, "spec", limit.message, file, limit.line)], source: new SourceMap(undefined, undefined) };
   if (json) {
     try {
       JSON.parse(text);
@@ -106,8 +109,6 @@ export function parseSpecText(text: string, file?: string): LoadedSpec {
       return { file, findings: [located(SPEC_SYNTAX, "spec", `invalid JSON: ${msg}`, file, line)], source: new SourceMap(undefined, undefined) };
     }
   }
-  const limit = checkTextLimits(text);
-  if (limit) return { file, findings: [located(SPEC_LIMITS, "spec", limit.message, file, limit.line)], source: new SourceMap(undefined, undefined) };
   const lineCounter = new LineCounter();
   let doc: Document;
   try {

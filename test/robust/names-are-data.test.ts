@@ -55,8 +55,9 @@ describe("names are data", () => {
     expect(plan.code).toBe(0);
     const lock = readLockFile(`${spec}.lock.json`).lock;
     expect(Object.keys(lock?.clusters ?? {}).sort()).toEqual(["constructor", "tostring"]);
-    expect(lock?.clusters.constructor.fixed.nodePools.constructor).toBe("shared");
-    expect(Object.keys(lock?.clusters.constructor.vpc?.nodeVSwitches ?? {})).toEqual(["constructor", "hasOwnProperty"]);
+    const ctor: string = "constructor";
+    expect(lock?.clusters[ctor].fixed.nodePools[ctor]).toBe("shared");
+    expect(Object.keys(lock?.clusters[ctor].vpc?.nodeVSwitches ?? {})).toEqual(["constructor", "hasOwnProperty"]);
     expect(Object.keys(lock?.clusters.tostring.vpc?.nodeVSwitches ?? {})).toEqual(["toString"]);
 
     // Every later check reads the lock: no "Cannot read properties of undefined", no change.
