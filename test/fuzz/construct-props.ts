@@ -12,24 +12,28 @@ import { App, TerraformStack } from "cdktf";
 import { AckCluster, AckNetwork, ClusterSpec, Cni, HybridLink, TaintEffect } from "../../lib";
 import { AlicloudProvider } from "../../lib/providers/alicloud/provider";
 
-const num = fc.oneof(
-  fc.constantFrom(0, 1, 2, 3, 16, 64, 100, 256, 1000, 5000, -1, -15, NaN, Infinity, 1e10, 2 ** 32, 0.5),
-  fc.integer({ min: -100, max: 100_000 }),
+/** Mostly plausible values, sometimes hostile ones (so that some cases synthesize). */
+function mostly<T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>): fc.Arbitrary<T> {
+  return fc.oneof({ weight: 6, arbitrary: good }, { weight: 1, arbitrary: bad });
+}
+const num = mostly(
+  fc.constantFrom(2, 3, 10, 16, 20, 32, 64, 100),
+  fc.oneof(fc.constantFrom(0, 1, 256, 1000, 5000, -1, -15, NaN, Infinity, 1e10, 2 ** 32, 0.5), fc.integer({ min: -100, max: 100_000 })),
 );
-const optNum = fc.option(num, { nil: undefined });
-const cidrText = fc.constantFrom(
-  "192.168.0.0/16", "192.168.0.0/24", "192.168.1.0/24", "192.168.32.0/19", "192.168.64.0/19", "192.168.0.1/24", "10.0.0.0/33", "10.0.0.0/8",
-  "172.20.0.0/16", "172.21.0.0/20", "0.0.0.0/0", "fd00::/64", "not-a-cidr", "", "10.0.0.0/7", "100.64.0.0/16", "192.168.0.0/20",
+const optNum = fc.option(num, { nil: undefined, freq: 2 });
+const cidrText = mostly(
+  fc.constantFrom("192.168.0.0/16", "192.168.0.0/24", "192.168.1.0/24", "192.168.32.0/19", "192.168.64.0/19", "172.20.0.0/16", "172.21.0.0/20"),
+  fc.constantFrom("192.168.0.1/24", "10.0.0.0/33", "10.0.0.0/8", "0.0.0.0/0", "fd00::/64", "not-a-cidr", "", "10.0.0.0/7", "100.64.0.0/16", "192.168.0.0/20"),
 );
-const zone = fc.constantFrom("cn-hangzhou-i", "cn-hangzhou-j", "cn-hangzhou-k", "constructor", "toString", "");
-const names = fc.constantFrom("a", "b", "constructor", "toString", "__proto__", "hasOwnProperty", "bad key!!", "example.com/role", "acs:x", "x".repeat(200));
-const dict = fc.dictionary(names, fc.oneof(fc.constantFrom("v", "", "x".repeat(200), "http://x"), fc.string({ maxLength: 5 })), { maxKeys: 3 });
+const zone = mostly(fc.constantFrom("cn-hangzhou-i", "cn-hangzhou-j", "cn-hangzhou-k"), fc.constantFrom("constructor", "toString", ""));
+const names = mostly(fc.constantFrom("a", "b", "constructor", "toString", "hasOwnProperty", "example.com/role"), fc.constantFrom("__proto__", "bad key!!", "acs:x", "x".repeat(200)));
+const dict = fc.dictionary(names, mostly(fc.constantFrom("v", ""), fc.oneof(fc.constantFrom("x".repeat(200), "http://x"), fc.string({ maxLength: 5 }))), { maxKeys: 3 });
 
 export const networkProps = fc.record({
-  zones: fc.array(zone, { maxLength: 3 }),
+  zones: mostly<string[]>(fc.constantFrom(["cn-hangzhou-i"], ["cn-hangzhou-i", "cn-hangzhou-j"]), fc.array(zone, { maxLength: 3 })),
   vpcCidr: fc.option(cidrText, { nil: undefined }),
-  nodeVSwitchCidrs: fc.option(fc.array(cidrText, { maxLength: 3 }), { nil: undefined }),
-  podVSwitchCidrs: fc.option(fc.array(cidrText, { maxLength: 3 }), { nil: undefined }),
+  nodeVSwitchCidrs: fc.option(fc.array(cidrText, { maxLength: 3 }), { nil: undefined, freq: 1 }),
+  podVSwitchCidrs: fc.option(fc.array(cidrText, { maxLength: 3 }), { nil: undefined, freq: 1 }),
   expectedNodes: optNum,
   expectedPodsPerNode: optNum,
   egress: fc.option(fc.boolean(), { nil: undefined }),
@@ -42,7 +46,7 @@ export const clusterProps = fc.record({
   podCidr: cidrText,
   podsPerNode: optNum,
   serviceCidr: fc.option(cidrText, { nil: undefined }),
-  clusterSpec: fc.constantFrom("ack.pro.small", "ack.standard", "ack.pro.smal", ""),
+  clusterSpec: mostly(fc.constantFrom("ack.pro.small", "ack.standard"), fc.constantFrom("ack.pro.smal", "")),
   clusterName: fc.option(names, { nil: undefined }),
   tags: fc.option(dict, { nil: undefined }),
   nodeQuota: optNum,
@@ -50,22 +54,22 @@ export const clusterProps = fc.record({
 
 export const poolProps = fc.record({
   id: fc.constantFrom("general", "constructor", "toString", "p"),
-  instanceTypes: fc.array(fc.constantFrom("ecs.c7.4xlarge", "ecs.g7.xlarge", "ecs.unknown.x", ""), { maxLength: 2 }),
+  instanceTypes: mostly<string[]>(fc.constantFrom(["ecs.c7.4xlarge"], ["ecs.g7.xlarge"]), fc.array(fc.constantFrom("ecs.c7.4xlarge", "ecs.unknown.x", ""), { maxLength: 2 })),
   desiredSize: optNum, minSize: optNum, maxSize: optNum, podsPerNode: optNum, kubeletMaxPods: optNum, systemDiskSize: optNum,
   zones: fc.option(fc.array(zone, { maxLength: 2 }), { nil: undefined }),
   labels: fc.option(dict, { nil: undefined }),
   taints: fc.option(fc.array(fc.record({ key: names, value: fc.option(fc.constantFrom("v", "bad value!"), { nil: undefined }) }), { maxLength: 2 }), { nil: undefined }),
-  systemDiskCategory: fc.option(fc.constantFrom("cloud_essd", "floppy"), { nil: undefined }),
+  systemDiskCategory: fc.option(mostly(fc.constant("cloud_essd"), fc.constant("floppy")), { nil: undefined }),
 });
 
 export const linkProps = fc.option(fc.record({
   vlanId: optNum,
-  localGatewayIp: fc.constantFrom("10.254.0.1", "255.255.255.254", "not-an-ip", "::1"),
-  peerGatewayIp: fc.constantFrom("10.254.0.2", "255.255.255.255", "10.254.0.1"),
-  peeringSubnetMask: fc.constantFrom("255.255.255.252", "255.255.255.255", "255.255.255.254", "0.0.0.0", "255.0.255.0", "x"),
+  localGatewayIp: mostly(fc.constant("10.254.0.1"), fc.constantFrom("255.255.255.254", "not-an-ip", "::1")),
+  peerGatewayIp: mostly(fc.constant("10.254.0.2"), fc.constantFrom("255.255.255.255", "10.254.0.1")),
+  peeringSubnetMask: mostly(fc.constant("255.255.255.252"), fc.constantFrom("255.255.255.255", "255.255.255.254", "0.0.0.0", "255.0.255.0", "x")),
   peerAsn: num,
-  dataCenterCidrs: fc.array(cidrText, { maxLength: 2 }),
-}), { nil: undefined });
+  dataCenterCidrs: mostly<string[]>(fc.constant(["10.10.0.0/16"]), fc.array(cidrText, { maxLength: 2 })),
+}), { nil: undefined, freq: 1 });
 
 export const constructCase = fc.record({ network: networkProps, cluster: clusterProps, pools: fc.array(poolProps, { maxLength: 2 }), link: linkProps });
 export type ConstructCase = typeof constructCase extends fc.Arbitrary<infer T> ? T : never;
