@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
-import { constructId } from "./construct-id";
+import { freeChildId } from "./construct-id";
+import { DUPLICATE_NAME } from "../plan/rules/fleet-rules";
 import { CsKubernetesNodePool } from "../providers/alicloud/cs-kubernetes-node-pool";
 import { EniMode, NodePoolKind, NodePoolPlan } from "../plan/model";
 import { PlanValues } from "./tokens";
@@ -107,7 +108,14 @@ export class AckNodePool extends Construct {
   private readonly exclusive: boolean;
 
   public constructor(scope: Construct, id: string, host: INodePoolHost, options: NodePoolOptions) {
-    super(scope, constructId(id));
+    const free = freeChildId(scope, id);
+    super(scope, free.id);
+    if (free.duplicate) {
+      addPlanValidation(this, () => [{
+        ruleId: DUPLICATE_NAME.id, severity: DUPLICATE_NAME.severity, sources: DUPLICATE_NAME.sources,
+        path: `${host.clusterName}.nodePools[${id}]`, message: `a node pool named ${id} is already in cluster ${host.clusterName}; give each pool its own name (they name the ACK node pools).`,
+      }]);
+    }
     this.options = options;
     this.poolName = id;
     this.zones = options.zones ?? host.networkZones;

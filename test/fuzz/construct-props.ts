@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
 import { App, TerraformStack } from "cdktf";
-import { AckCluster, AckNetwork, ClusterSpec, Cni, HybridLink, TaintEffect } from "../../lib";
+import { AckCluster, AckEdgeCluster, AckNetwork, ClusterSpec, Cni, EdgeCni, EdgeInterconnect, HybridLink, TaintEffect } from "../../lib";
 import { AlicloudProvider } from "../../lib/providers/alicloud/provider";
 
 /** Mostly plausible values, sometimes hostile ones (so that some cases synthesize). */
@@ -43,6 +43,7 @@ export const networkProps = fc.record({
 
 export const clusterProps = fc.record({
   flannel: fc.boolean(),
+  kind: fc.constantFrom("ack", "ack", "edge-flannel", "edge-terway"),
   podCidr: cidrText,
   podsPerNode: optNum,
   serviceCidr: fc.option(cidrText, { nil: undefined }),
@@ -71,7 +72,17 @@ export const linkProps = fc.option(fc.record({
   dataCenterCidrs: mostly<string[]>(fc.constant(["10.10.0.0/16"]), fc.array(cidrText, { maxLength: 2 })),
 }), { nil: undefined, freq: 1 });
 
-export const constructCase = fc.record({ network: networkProps, cluster: clusterProps, pools: fc.array(poolProps, { maxLength: 2 }), link: linkProps });
+export const edgePoolProps = fc.record({
+  id: fc.constantFrom("line-1", "constructor", "toString"),
+  interconnect: fc.constantFrom(EdgeInterconnect.BASIC, EdgeInterconnect.PRIVATE),
+  intranet: fc.option(fc.boolean(), { nil: undefined }),
+  desiredSize: optNum, minSize: optNum, maxSize: optNum,
+  labels: fc.option(dict, { nil: undefined }),
+});
+
+export const constructCase = fc.record({
+  network: networkProps, cluster: clusterProps, pools: fc.array(poolProps, { maxLength: 2 }), edgePools: fc.array(edgePoolProps, { maxLength: 2 }), link: linkProps,
+});
 export type ConstructCase = typeof constructCase extends fc.Arbitrary<infer T> ? T : never;
 
 /** Builds one case in a fresh app. Throws only if a constructor throws (counted as an exception). */
@@ -80,15 +91,24 @@ export function buildProps(app: App, c: ConstructCase): void {
   new AlicloudProvider(stack, "p", { region: "cn-hangzhou" });
   const network = new AckNetwork(stack, "net", c.network);
   const k = c.cluster;
-  const cluster = new AckCluster(stack, "c", {
-    network,
-    cni: k.flannel ? Cni.flannel({ podCidr: k.podCidr, podsPerNode: k.podsPerNode }) : Cni.terway(),
-    serviceCidr: k.serviceCidr,
-    clusterSpec: ClusterSpec.of(k.clusterSpec),
-    clusterName: k.clusterName,
-    tags: k.tags,
-    nodeQuota: k.nodeQuota,
-  });
+  const base = { network, serviceCidr: k.serviceCidr, clusterSpec: ClusterSpec.of(k.clusterSpec), clusterName: k.clusterName, tags: k.tags, nodeQuota: k.nodeQuota };
+  let cluster: AckCluster | AckEdgeCluster;
+  if (k.kind === "ack") {
+    cluster = new AckCluster(stack, "c", { ...base, cni: k.flannel ? Cni.flannel({ podCidr: k.podCidr, podsPerNode: k.podsPerNode }) : Cni.terway() });
+  } else {
+    const edge = new AckEdgeCluster(stack, "c", {
+      ...base,
+      cni: k.kind === "edge-flannel" ? EdgeCni.flannel({ podCidr: k.podCidr, podsPerNode: k.podsPerNode }) : EdgeCni.terwayEdge({ edgePodCidr: k.podCidr, podsPerEdgeNode: k.podsPerNode }),
+    });
+    const edgeIds = new Set<string>();
+    for (const p of c.edgePools) {
+      if (edgeIds.has(p.id)) continue;
+      edgeIds.add(p.id);
+      const { id, ...options } = p;
+      edge.addEdgeNodePool(id, options);
+    }
+    cluster = edge;
+  }
   const ids = new Set<string>();
   for (const p of c.pools) {
     if (ids.has(p.id)) continue;

@@ -94,4 +94,17 @@ describe("construct props: findings, never exceptions", () => {
     expectFindings(bad.error, /J2-gateway-subnet .*not in one \/32 subnet/);
     expect(bad.error).not.toMatch(/outside the IPv4 address space/);
   });
+
+  test("a node pool name given twice is S2, not a construct-name collision", () => {
+    const twice = synthApp((app) => {
+      const c = buildScenario(app, withBase(TERWAY_BASE, {}));
+      c.addNodePool("general", { instanceTypes: ["ecs.c7.4xlarge"], desiredSize: 2 });
+    });
+    expectFindings(twice.error, /S2-duplicate-name main\.nodePools\[general\]: a node pool named general is already in cluster main/);
+    const once = synthApp((app) => {
+      const c = buildScenario(app, withBase(TERWAY_BASE, {}));
+      c.addNodePool("other", { instanceTypes: ["ecs.c7.4xlarge"], desiredSize: 2 });
+    });
+    expect(once.error).toBeUndefined();
+  });
 });
