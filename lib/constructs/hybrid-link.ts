@@ -294,12 +294,10 @@ export class HybridLink extends Construct {
 
     const region = Lazy.stringValue({ produce: () => this.region() });
     if (this.connectivity === HybridConnectivity.ROUTER_INTERFACE) {
-      const vpcRouterId = props.vpcRouterId ?? this.network.vpc?.routerId;
-      const vpcRouteTableId = props.vpcRouteTableId ?? this.network.vpc?.routeTableId;
+      const adopted = "the network's VPC was adopted; give vpcRouterId and vpcRouteTableId for router-interface connectivity.";
+      const vpcRouterId = props.vpcRouterId ?? this.network.vpc?.routerId ?? this.missingProp("vpcRouterId", adopted);
+      const vpcRouteTableId = props.vpcRouteTableId ?? this.network.vpc?.routeTableId ?? this.missingProp("vpcRouteTableId", adopted);
       const vbrRouteTableId = props.vbrRouteTableId ?? this.vbr?.routeTableId;
-      if (vpcRouterId === undefined || vpcRouteTableId === undefined) {
-        throw new Error(`HybridLink ${this.node.path}: the network's VPC was adopted; give vpcRouterId and vpcRouteTableId for router-interface connectivity.`);
-      }
       const ignore = { ignoreChanges: ["opposite_interface_id", "opposite_interface_owner_id", "opposite_router_id", "hc_rate"] };
       this.vbrInterface = new ExpressConnectRouterInterface(this, "vbr-interface", {
         routerType: "VBR",
@@ -360,7 +358,7 @@ export class HybridLink extends Construct {
       }
     } else {
       if (props.transitRouterId !== undefined && props.cenId === undefined) {
-        throw new Error(`HybridLink ${this.node.path}: transitRouterId ${props.transitRouterId} is adopted; give the id of its CEN instance as cenId.`);
+        this.missingProp("cenId", `transitRouterId ${props.transitRouterId} is adopted; give the id of its CEN instance as cenId.`);
       }
       if (props.cenId !== undefined) {
         this.cenId = props.cenId;
@@ -429,6 +427,12 @@ export class HybridLink extends Construct {
     LINKS.set(this.network, list);
     for (const m of this.network.clusters) if (isHybridLinkAware(m)) m.attachHybridLink(this);
     addPlanValidation(this, () => [...this.propFindings, ...this.plan.findings]);
+  }
+
+  /** Records a missing prop as an S6 finding (reported at synth); returns a placeholder. */
+  private missingProp(field: string, message: string): string {
+    this.propFindings.push({ ruleId: MISSING_FIELD.id, severity: MISSING_FIELD.severity, sources: MISSING_FIELD.sources, path: `${this.linkName}.${field}`, message });
+    return "";
   }
 
   /** The plan of this link: findings (checked against every other HybridLink of the app) and routes. */
