@@ -107,4 +107,19 @@ describe("construct props: findings, never exceptions", () => {
     });
     expect(once.error).toBeUndefined();
   });
+
+  test("HybridLink on an adopted VPC without router ids is S6 at synth; with them it synthesizes", () => {
+    const build = (ids: { vpcRouterId?: string; vpcRouteTableId?: string }) => synthApp((app) => {
+      const stack = new TerraformStack(app, "s");
+      new AlicloudProvider(stack, "p", { region: "cn-hangzhou" });
+      const net = AckNetwork.fromExisting(stack, "net", { vpcId: "vpc-1", vpcCidr: "192.168.0.0/16", nodeVSwitches: [{ id: "vsw-1", zone: "cn-hangzhou-i", cidr: "192.168.0.0/24" }] });
+      new AckCluster(stack, "c", { network: net, cni: Cni.flannel({ podCidr: "172.20.0.0/16" }), serviceCidr: "172.21.0.0/20" });
+      new HybridLink(stack, "link", {
+        network: net, physicalConnectionId: "pc-1", vlanId: 100, localGatewayIp: "10.254.0.1", peerGatewayIp: "10.254.0.2", peeringSubnetMask: "255.255.255.252",
+        bgp: { peerAsn: 65001 }, dataCenterCidrs: ["10.10.0.0/16"], accessPointId: "ap-1", ...ids,
+      });
+    });
+    expectFindings(build({}).error, /S6-missing-field link\.vpcRouterId: the network's VPC was adopted/, /S6-missing-field link\.vpcRouteTableId/);
+    expect(build({ vpcRouterId: "vrt-1", vpcRouteTableId: "vtb-1" }).error).toBeUndefined();
+  });
 });
