@@ -66,7 +66,7 @@ export function parseLock(text: string, file?: string, spec?: string): ReadLock 
   if (spec !== undefined && lock.spec !== undefined && lock.spec !== spec) {
     return {
       exists: true,
-      findings: [located(LOCK_FOREIGN, "lock.spec", `the lock file ${file ?? ""} belongs to spec ${lock.spec}, not to ${spec}; give the lock of this spec (--lock), or if ${lock.spec} was renamed to ${spec}, set "spec": "${spec}" in the lock`.replace("lock file  belongs", "lock belongs"), file)],
+      findings: [located(LOCK_FOREIGN, "lock.spec", `the lock${file ? ` ${file}` : ""} belongs to spec ${lock.spec}, not to ${spec}; give the lock of this spec (--lock), or if ${lock.spec} was renamed to ${spec}, set "spec": "${spec}" in the lock`, file)],
     };
   }
   return { exists: true, lock, findings: [] };
