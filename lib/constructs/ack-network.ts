@@ -218,7 +218,7 @@ export class AckNetwork extends Construct {
       if (this.ipv6) new VpcIpv6Gateway(this, "ipv6-gateway", { vpcId: this.vpcId, ipv6GatewayName: `${this.namePrefix}-ipv6`, tags: props.tags });
       const cidrs = this.chooseCidrs("node", props.nodeVSwitchCidrs, nodeVSwitchPrefix(this.sizing, this.zones.length), []);
       this.nodeVSwitches = this.zones.map((zone, i) => this.createVSwitch(`node-${zone}`, zone, cidrs[i]));
-      // No zone (V6-zones, reported at synth): no vSwitch to put the NAT gateway in.
+      // No zone (N6-zones, reported at synth): no vSwitch to put the NAT gateway in.
       if ((props.egress ?? true) && this.nodeVSwitches.length > 0) {
         const first = this.nodeVSwitches[0];
         this.natGateway = new NatGateway(this, "nat", {
@@ -254,7 +254,7 @@ export class AckNetwork extends Construct {
     return { ruleId: rule.id, severity: rule.severity, sources: rule.sources, path, message };
   }
 
-  /** Prop checks (V5 counts and sizes, V2 tags); pod sizing only when pod vSwitches are carved. */
+  /** Prop checks (N5 counts and sizes, N2 tags); pod sizing only when pod vSwitches are carved. */
   private checkProps(carvesPods: boolean): Finding[] {
     const p = this.props;
     const at = this.namePrefix;

@@ -7,13 +7,15 @@ import { ADDON } from "./addons";
 import { ClusterSpec, ProxyMode } from "./cluster-spec";
 import { AddonConfig } from "./cni";
 import { AckNodePool, INodePoolHost, NodePoolOptions } from "./node-pool";
+import { addClusterOutputs } from "./outputs";
 import { PlanValues } from "./tokens";
 import { addPlanValidation } from "./validation";
 import { CapacityPlan, formatCapacityPlan } from "../plan/capacity";
 import { Finding } from "../plan/finding";
 import { InstanceTypeInfo } from "../plan/instance-types";
-import { ClusterPlanInput, ClusterProfile, ExternalRange, ExternalRangeKind, IpStack, VSwitchPlan } from "../plan/model";
+import { ClusterPlanBaseInput, ClusterPlanInput, ClusterProfile, ExternalRange, ExternalRangeKind, IpStack, VSwitchPlan } from "../plan/model";
 import { ClusterPlanResult, planCluster } from "../plan/plan-cluster";
+import { checkSecretsEncryption } from "../plan/rules/compliance-rules";
 import { CsManagedKubernetes } from "../providers/alicloud/cs-managed-kubernetes";
 import { checkClusterSpec, checkTags } from "../plan/values";
 
@@ -40,7 +42,7 @@ export interface AckClusterBaseProps {
    */
   readonly clusterSpec?: ClusterSpec;
   /**
-   * Kubernetes version, e.g. `1.33.1-aliyun.1`.
+   * Kubernetes version, e.g. `1.36.1-aliyun.1` (rules V1-kubernetes-version-format, V2-kubernetes-version-creatable).
    * @default the latest version ACK offers at creation
    */
   readonly kubernetesVersion?: string;
@@ -140,6 +142,11 @@ export interface ClusterKindConfig {
    * @default false
    */
   readonly omitEnterpriseSecurityGroup?: boolean;
+  /**
+   * Storage (CSI) add-ons of the kind.
+   * @default csi-plugin and managed-csiprovisioner (ACK managed)
+   */
+  readonly storageAddons?: AddonConfig[];
 }
 
 /**
@@ -169,7 +176,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
     this.network.addMember(this);
     const logs = props.controlPlaneLogs ?? true;
     const audit = props.auditLogs ?? true;
-    const addons = [...cniAddons, { name: ADDON.CSI_PLUGIN }, { name: ADDON.CSI_PROVISIONER }];
+    const addons = [...cniAddons, ...(kind.storageAddons ?? [{ name: ADDON.CSI_PLUGIN }, { name: ADDON.CSI_PROVISIONER }])];
     if (logs || audit) addons.push({ name: ADDON.LOG_COLLECTOR });
     this.resource = new CsManagedKubernetes(this, "resource", {
       name: this.clusterName,
@@ -196,6 +203,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
       ipStack: kind.ipStack ?? IpStack.IPV4,
     });
     this.clusterId = this.resource.id;
+    addClusterOutputs(this, { clusterName: this.clusterName, resource: this.resource, vpcId: this.network.vpcId, vswitchIds: this.network.nodeVSwitches.map((s) => s.id), podVSwitchIds: kind.podVswitchIds ?? [] });
     addPlanValidation(this, () => this.validatePlan());
     addPlanValidation(this, () => [...checkClusterSpec(`${this.clusterName}.clusterSpec`, this.clusterSpec.value, true), ...checkTags(`${this.clusterName}.tags`, props.tags)]);
   }
@@ -220,6 +228,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
       vswitchIdsFor: (zones) => this.network.nodeVSwitches.filter((s) => zones.includes(s.zone)).map((s) => s.id),
       defaultExclusiveEni: this.defaultExclusiveEni,
       isTerway: this.cloudTerway,
+      tags: this.baseProps.tags,
     };
     const pool = new AckNodePool(this, id, host, options);
     this.pools.push(pool);
@@ -252,7 +261,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
   public abstract sharedRanges(): ExternalRange[];
 
   /** The parts of the plan input every cluster kind shares. */
-  protected basePlanInput(v: PlanValues, profile: ClusterProfile): Omit<ClusterPlanInput, "ipStack" | "cni" | "nodePools" | "podVSwitches"> {
+  protected basePlanInput(v: PlanValues, profile: ClusterProfile): ClusterPlanBaseInput {
     const b = this.baseProps;
     // Other clusters' token-valued ranges are skipped here: each cluster reports its own tokens.
     const others = this.network.clusters.filter((m) => m !== this).flatMap((m) => m.sharedRanges()).filter((r) => !Token.isUnresolved(r.cidr));
@@ -298,6 +307,6 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
     this.cachedPlan = undefined;
     const result = this.plan;
     annotate(this, "info", formatCapacityPlan(result.capacity));
-    return result.findings;
+    return [...result.findings, ...checkSecretsEncryption(this.clusterName, this.clusterSpec.value, this.baseProps.secretsEncryptionKeyId !== undefined)];
   }
 }

@@ -96,6 +96,8 @@ export interface INodePoolHost {
   readonly networkZones: string[];
   readonly defaultExclusiveEni: boolean;
   readonly isTerway: boolean;
+  /** Tags of the cluster, carried by the pool (and by ACK onto its nodes). */
+  readonly tags?: { [key: string]: string };
 }
 
 /** A cloud node pool (`alicloud_cs_kubernetes_node_pool`). Create it with `addNodePool`. */
@@ -126,6 +128,7 @@ export class AckNodePool extends Construct {
     this.resource = new CsKubernetesNodePool(this, "resource", {
       clusterId: host.clusterId,
       nodePoolName: `${host.clusterName}-${id}`,
+      tags: host.tags,
       vswitchIds: host.vswitchIdsFor(this.zones),
       instanceTypes: options.instanceTypes,
       desiredSize: autoscale ? undefined : String(options.desiredSize ?? 2),
@@ -140,7 +143,7 @@ export class AckNodePool extends Construct {
     addPlanValidation(this, () => this.propFindings(host.clusterName));
   }
 
-  /** Prop checks: counts (V5), labels and taints (V3), system disk (V4). Token values are skipped. */
+  /** Prop checks: counts (N5), labels and taints (N3), system disk (N4). Token values are skipped. */
   private propFindings(cluster: string): Finding[] {
     const o = this.options;
     const at = `${cluster}.nodePools[${this.poolName}]`;

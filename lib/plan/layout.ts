@@ -21,7 +21,7 @@ export interface LayoutResult {
   readonly failures: CarveFailure[];
 }
 
-/** A count as the layout uses it: finite, at least 1, at most the IPv4 space (bad counts are rule V5). */
+/** A count as the layout uses it: finite, at least 1, at most the IPv4 space (bad counts are rule N5). */
 function layoutCount(n: number): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(Math.ceil(n), 2 ** 32) : 1;
 }

@@ -1,5 +1,5 @@
 /**
- * Value checks shared by spec files and construct props (rules V1..V6): tags, Kubernetes
+ * Value checks shared by spec files and construct props (rules N1..N6): tags, Kubernetes
  * label and taint syntax, disk sizes, counts and the sizes they imply, zones. Pure: each
  * returns findings for a path prefix, never throws, whatever the input.
  */
@@ -42,7 +42,7 @@ export function showValue(v: unknown): string {
   return s.length > 80 ? `${s.slice(0, 60)}... (${s.length.toLocaleString("en-US")} characters)` : s;
 }
 
-/** V1: spec files take the known list only; `ClusterSpec.of` in code is warned. */
+/** N1: spec files take the known list only; `ClusterSpec.of` in code is warned. */
 export function checkClusterSpec(path: string, spec: string, fromCode: boolean): Finding[] {
   const { findings, push } = collector();
   if (KNOWN_CLUSTER_SPECS.includes(spec)) return findings;
@@ -51,7 +51,7 @@ export function checkClusterSpec(path: string, spec: string, fromCode: boolean):
   return findings;
 }
 
-/** V2: tags. */
+/** N2: tags. */
 export function checkTags(path: string, tags: { readonly [key: string]: string } | undefined): Finding[] {
   const { findings, push } = collector();
   if (tags === undefined || tags === null || typeof tags !== "object") return findings;
@@ -87,7 +87,7 @@ export function qualifiedNameProblem(key: string): string | undefined {
   return undefined;
 }
 
-/** V3: label maps and taints. */
+/** N3: label maps and taints. */
 export function checkLabels(path: string, labels: { readonly [key: string]: string } | undefined): Finding[] {
   const { findings, push } = collector();
   if (labels === undefined || labels === null || typeof labels !== "object") return findings;
@@ -123,7 +123,7 @@ export function checkTaints(path: string, taints: readonly TaintLike[] | undefin
   return findings;
 }
 
-/** V4: system disk. */
+/** N4: system disk. */
 export function checkSystemDisk(path: string, size: number | undefined, category: string | undefined): Finding[] {
   const { findings, push } = collector();
   if (size !== undefined && !(Number.isInteger(size) && size >= SYSTEM_DISK_GIB.min && size <= SYSTEM_DISK_GIB.max)) {
@@ -135,7 +135,7 @@ export function checkSystemDisk(path: string, size: number | undefined, category
   return findings;
 }
 
-/** V5: a count is a whole number within [min, max]. */
+/** N5: a count is a whole number within [min, max]. */
 export function checkCount(path: string, what: string, value: number | undefined, min: number, max: number = Number.MAX_SAFE_INTEGER): Finding[] {
   const { findings, push } = collector();
   if (value === undefined) return findings;
@@ -157,7 +157,7 @@ export interface SizingValues {
   readonly expectedServices?: number;
 }
 
-/** V5: the blocks a sizing implies exist (a /16 vSwitch per zone, a /16 service CIDR, a /8 per-node range). */
+/** N5: the blocks a sizing implies exist (a /16 vSwitch per zone, a /16 service CIDR, a /8 per-node range). */
 export function checkSizing(path: string, s: SizingValues): Finding[] {
   const { findings, push } = collector();
   const zones = Math.max(1, s.zones);
@@ -183,7 +183,7 @@ export function checkSizing(path: string, s: SizingValues): Finding[] {
   return findings;
 }
 
-/** V6: at least one zone, none twice. Returns the findings and the zones without repeats. */
+/** N6: at least one zone, none twice. Returns the findings and the zones without repeats. */
 export function checkZones(path: string, zones: readonly string[]): { findings: Finding[]; unique: string[] } {
   const { findings, push } = collector();
   const seen = new Set<string>();

@@ -42,8 +42,10 @@ function terwayPodsPerNode(p: FleetNodePoolSpec, exclusive: boolean, extra: read
     .map((n) => findInstanceType(n, extra))
     .map((t) => (t ? (exclusive ? exclusiveEniPodsPerNode(t) : sharedEniPodsPerNode(t)) : undefined));
   if (p.podsPerNode !== undefined) return p.podsPerNode;
-  if (counts.length === 0 || counts.some((c) => c === undefined)) return undefined;
-  return Math.min(...(counts as number[]));
+  // Unknown types (E9-unknown-instance-type) leave the known ones' figure standing.
+  const known = counts.filter((c): c is number => c !== undefined);
+  if (known.length === 0) return undefined;
+  return Math.min(...known);
 }
 
 function resolveVpc(c: FleetClusterSpec, at: SpecPath, zones: string[] | undefined, report: Report): FleetVpcInput {
@@ -166,7 +168,7 @@ export function normalizeCluster(
     const { min, max } = poolSize(p);
     if (edge) {
       nodePools.push({ name: p.name, kind: NodePoolKind.EDGE, instanceTypes: p.instanceTypes ?? [], minNodes: min, maxNodes: max, zones: [] });
-      edgePoolNetworks.push({ name: p.name, privateInterconnect: (p.interconnect ?? SpecInterconnect.PRIVATE) === SpecInterconnect.PRIVATE, intranet: p.intranet ?? false });
+      edgePoolNetworks.push({ name: p.name, privateInterconnect: (p.interconnect ?? SpecInterconnect.PRIVATE) === SpecInterconnect.PRIVATE, intranet: p.intranet ?? false, createdOutsideTerraform: p.createdOutsideTerraform ?? false });
     }
   });
 
@@ -174,7 +176,7 @@ export function normalizeCluster(
   const expectedNodes = Math.max(1, c.expectedNodes ?? 0, sum(NodePoolKind.CLOUD));
   const expectedEdgeNodes = edge ? Math.max(1, c.expectedEdgeNodes ?? 0, sum(NodePoolKind.EDGE)) : 0;
   const expectedPodsPerNode = c.expectedPodsPerNode ?? densest ?? DEFAULT_PODS_PER_NODE;
-  // V5: the blocks these counts size must exist (nothing is clamped silently).
+  // N5: the blocks these counts size must exist (nothing is clamped silently).
   const podsPerNode = cni.podsPerNode ?? DEFAULT_PODS_PER_NODE;
   const podsPerEdgeNode = cni.podsPerEdgeNode ?? DEFAULT_PODS_PER_NODE;
   const sizing = checkSizing("", {

@@ -2,7 +2,12 @@
  * Maps field paths of a parsed spec (`["clusters", 2, "cni", "podCidr"]`) to 1-based line
  * numbers, through `yaml`'s parseDocument and LineCounter. Works for JSON too (JSON is YAML).
  */
-import { Document, LineCounter, Node, Pair, YAMLMap, isMap, isPair, isScalar, isSeq } from "yaml";
+import type { Document, LineCounter, Node, Pair, YAMLMap } from "yaml";
+
+// yaml loads on first use (a document exists only once load-spec has parsed one): an app
+// without a spec file does not pay for it at start-up (issue 12).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = (): typeof import("yaml") => require("yaml") as typeof import("yaml");
 
 export type SpecPath = ReadonlyArray<string | number>;
 
@@ -28,6 +33,7 @@ export class SourceMap {
   /** Line of the value at `path`, or of its deepest existing ancestor (the key line for map entries). */
   lineOf(path: SpecPath): number | undefined {
     if (!this.doc || !this.lines) return undefined;
+    const { isMap, isSeq } = yaml();
     let node: unknown = this.doc.contents;
     let line = this.lineAt(node);
     for (const seg of path) {
@@ -49,6 +55,7 @@ export class SourceMap {
   private pairOf(map: YAMLMap, key: string): Pair | undefined {
     let index = this.keyIndex.get(map);
     if (!index) {
+      const { isPair, isScalar } = yaml();
       index = new Map();
       for (const p of map.items) {
         if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);

@@ -35,8 +35,8 @@ describe("ack-plan on hostile input", () => {
   test.each([
     ["845 levels of flow nesting", `${BASE}    tags: ${"[".repeat(845)}${"]".repeat(845)}\n`, /fleet\.yaml:9: error S7-spec-limits spec: more than 64 levels/, 2],
     ["a recursive alias", `${BASE}    tags: &t { a: *t }\n`, /fleet\.yaml:9: error S7-spec-limits clusters\[0\]\.tags\.a: a recursive alias/, 2],
-    ["nodes x pods beyond 2^32", BASE.replace("zones:", "expectedNodes: 5000000000\n    zones:"), /fleet\.yaml:6: error V5-size-range \[[^\]]*\] clusters\[0\]\.expectedNodes: 5,000,000,000 nodes/, 1],
-    ["duplicate zones", BASE.replace("[cn-hangzhou-i]", "[cn-hangzhou-i, cn-hangzhou-i]"), /fleet\.yaml:6: error V6-zones \[[^\]]*\] clusters\[0\]\.zones\[1\]: zone cn-hangzhou-i is listed twice/, 1],
+    ["nodes x pods beyond 2^32", BASE.replace("zones:", "expectedNodes: 5000000000\n    zones:"), /fleet\.yaml:6: error N5-size-range \[[^\]]*\] clusters\[0\]\.expectedNodes: 5,000,000,000 nodes/, 1],
+    ["duplicate zones", BASE.replace("[cn-hangzhou-i]", "[cn-hangzhou-i, cn-hangzhou-i]"), /fleet\.yaml:6: error N6-zones \[[^\]]*\] clusters\[0\]\.zones\[1\]: zone cn-hangzhou-i is listed twice/, 1],
   ])("%s: a finding with file, line and field", (_name, text, finding, code) => {
     const r = cli(["check", spec(text)]);
     expect(r.out).toMatch(finding);

@@ -4,7 +4,7 @@
  * Each case has its passing neighbour.
  */
 import { App, TerraformStack } from "cdktf";
-import { AckCluster, AckNetwork, ClusterSpec, Cni, HybridLink } from "../../lib";
+import { AckCluster, AckNetwork, ClusterSpec, Cni, HybridConnectivity, HybridLink } from "../../lib";
 import { AlicloudProvider } from "../../lib/providers/alicloud/provider";
 import { FLANNEL_BASE, Scenario, TERWAY_BASE, buildScenario, withBase } from "../helpers/scenarios";
 import { synthApp } from "../helpers/synth";
@@ -25,16 +25,16 @@ function network(app: App, props: Partial<ConstructorParameters<typeof AckNetwor
 
 describe("construct props: findings, never exceptions", () => {
   const cases: Array<[string, Scenario, Scenario, RegExp[]]> = [
-    ["zones: []", { network: { zones: [], nodeVSwitchCidrs: [], podVSwitchCidrs: [] } }, {}, [/V6-zones \[[^\]]*\] net\.zones: no zones/]],
-    ["duplicate zones", { network: { zones: ["cn-hangzhou-i", "cn-hangzhou-i"], nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, { network: { zones: ["cn-hangzhou-i", "cn-hangzhou-j"], nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, [/V6-zones \[[^\]]*\] net\.zones\[1\]: zone cn-hangzhou-i is listed twice/]],
-    ["expectedNodes: 1e10", { network: { expectedNodes: 1e10, nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, { network: { expectedNodes: 100, nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, [/V5-size-range \[[^\]]*\] net\.expectedNodes: 10,000,000,000 expected nodes/]],
-    ["expectedPodsPerNode: NaN", { network: { expectedPodsPerNode: NaN, nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, { network: { expectedPodsPerNode: 32, nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, [/V5-size-range \[[^\]]*\] net\.expectedPodsPerNode: expectedPodsPerNode is NaN/]],
-    ["negative expectedNodes", { network: { expectedNodes: -5, nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, { network: { expectedNodes: 5, nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, [/V5-size-range \[[^\]]*\] net\.expectedNodes: expectedNodes is -5/]],
+    ["zones: []", { network: { zones: [], nodeVSwitchCidrs: [], podVSwitchCidrs: [] } }, {}, [/N6-zones \[[^\]]*\] net\.zones: no zones/]],
+    ["duplicate zones", { network: { zones: ["cn-hangzhou-i", "cn-hangzhou-i"], nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, { network: { zones: ["cn-hangzhou-i", "cn-hangzhou-j"], nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, [/N6-zones \[[^\]]*\] net\.zones\[1\]: zone cn-hangzhou-i is listed twice/]],
+    ["expectedNodes: 1e10", { network: { expectedNodes: 1e10, nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, { network: { expectedNodes: 100, nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, [/N5-size-range \[[^\]]*\] net\.expectedNodes: 10,000,000,000 expected nodes/]],
+    ["expectedPodsPerNode: NaN", { network: { expectedPodsPerNode: NaN, nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, { network: { expectedPodsPerNode: 32, nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, [/N5-size-range \[[^\]]*\] net\.expectedPodsPerNode: expectedPodsPerNode is NaN/]],
+    ["negative expectedNodes", { network: { expectedNodes: -5, nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, { network: { expectedNodes: 5, nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined } }, [/N5-size-range \[[^\]]*\] net\.expectedNodes: expectedNodes is -5/]],
     ["nodeVSwitchCidrs with host bits on Terway", { network: { nodeVSwitchCidrs: ["192.168.0.1/24", "192.168.1.0/24"], podVSwitchCidrs: undefined } }, { network: { nodeVSwitchCidrs: ["192.168.0.0/24", "192.168.1.0/24"], podVSwitchCidrs: undefined } }, [/A0-invalid-cidr .*192\.168\.0\.1\/24 has host bits set/]],
-    ["negative podsPerNode on a Terway pool", { pools: [["general", { instanceTypes: ["ecs.c7.4xlarge"], minSize: 3, maxSize: 20, podsPerNode: -15 }]] }, { pools: [["general", { instanceTypes: ["ecs.c7.4xlarge"], minSize: 3, maxSize: 20, podsPerNode: 15 }]] }, [/V5-size-range \[[^\]]*\] main\.nodePools\[general\]\.podsPerNode: podsPerNode is -15/]],
-    ["label and taint key 'bad key!!'", { pools: [["general", { instanceTypes: ["ecs.c7.4xlarge"], desiredSize: 3, labels: { "bad key!!": "x" }, taints: [{ key: "bad key!!", effect: "NoSchedule" as never }] }]] }, { pools: [["general", { instanceTypes: ["ecs.c7.4xlarge"], desiredSize: 3, labels: { "example.com/role": "x" }, taints: [{ key: "example.com/role", effect: "NoSchedule" as never }] }]] }, [/V3-label-syntax .*label key "bad key!!"/, /V3-label-syntax .*taint key "bad key!!"/]],
-    ["system disk 1e15 GiB", { pools: [["general", { instanceTypes: ["ecs.c7.4xlarge"], desiredSize: 3, systemDiskSize: 1e15 }]] }, { pools: [["general", { instanceTypes: ["ecs.c7.4xlarge"], desiredSize: 3, systemDiskSize: 2048 }]] }, [/V4-disk .*system disk size 1000000000000000 GiB/]],
-    ["an 8 MB tag value", { cluster: { tags: { team: "x".repeat(8_000_000) } } }, { cluster: { tags: { team: "x".repeat(128) } } }, [/V2-tag .*main\.tags\["team"\]: tag value .*8,000,002 characters/]],
+    ["negative podsPerNode on a Terway pool", { pools: [["general", { instanceTypes: ["ecs.c7.4xlarge"], minSize: 3, maxSize: 20, podsPerNode: -15 }]] }, { pools: [["general", { instanceTypes: ["ecs.c7.4xlarge"], minSize: 3, maxSize: 20, podsPerNode: 15 }]] }, [/N5-size-range \[[^\]]*\] main\.nodePools\[general\]\.podsPerNode: podsPerNode is -15/]],
+    ["label and taint key 'bad key!!'", { pools: [["general", { instanceTypes: ["ecs.c7.4xlarge"], desiredSize: 3, labels: { "bad key!!": "x" }, taints: [{ key: "bad key!!", effect: "NoSchedule" as never }] }]] }, { pools: [["general", { instanceTypes: ["ecs.c7.4xlarge"], desiredSize: 3, labels: { "example.com/role": "x" }, taints: [{ key: "example.com/role", effect: "NoSchedule" as never }] }]] }, [/N3-label-syntax .*label key "bad key!!"/, /N3-label-syntax .*taint key "bad key!!"/]],
+    ["system disk 1e15 GiB", { pools: [["general", { instanceTypes: ["ecs.c7.4xlarge"], desiredSize: 3, systemDiskSize: 1e15 }]] }, { pools: [["general", { instanceTypes: ["ecs.c7.4xlarge"], desiredSize: 3, systemDiskSize: 2048 }]] }, [/N4-disk .*system disk size 1000000000000000 GiB/]],
+    ["an 8 MB tag value", { cluster: { tags: { team: "x".repeat(8_000_000) } } }, { cluster: { tags: { team: "x".repeat(128) } } }, [/N2-tag .*main\.tags\["team"\]: tag value .*8,000,002 characters/]],
   ];
 
   test.each(cases)("%s", (_name, fail, pass, patterns) => {
@@ -49,7 +49,7 @@ describe("construct props: findings, never exceptions", () => {
       network: { zones: ["cn-hangzhou-i", "cn-hangzhou-i"], expectedNodes: -1, expectedPodsPerNode: NaN, nodeVSwitchCidrs: undefined, podVSwitchCidrs: undefined },
       pools: [["general", { instanceTypes: ["ecs.c7.4xlarge"], desiredSize: 3, podsPerNode: -15, systemDiskSize: 1e15 }]],
     })));
-    expectFindings(out.error, /V6-zones/, /V5-size-range .*expectedNodes/, /V5-size-range .*expectedPodsPerNode/, /V5-size-range .*podsPerNode/, /V4-disk/);
+    expectFindings(out.error, /N6-zones/, /N5-size-range .*expectedNodes/, /N5-size-range .*expectedPodsPerNode/, /N5-size-range .*podsPerNode/, /N4-disk/);
   });
 
   test("Flannel with a bad node vSwitch CIDR is the same A0 finding", () => {
@@ -74,9 +74,9 @@ describe("construct props: findings, never exceptions", () => {
   test("ClusterSpec.of with an unlisted spec is a warning; the known specs are not", () => {
     const warned = synthApp((app) => buildScenario(app, withBase(TERWAY_BASE, { cluster: { clusterSpec: ClusterSpec.of("ack.pro.smal") } })));
     expect(warned.error).toBeUndefined();
-    expect(warned.warnings.join("\n")).toMatch(/V1-cluster-spec-unlisted .*"ack\.pro\.smal"/);
+    expect(warned.warnings.join("\n")).toMatch(/N1-cluster-spec-unlisted .*"ack\.pro\.smal"/);
     const known = synthApp((app) => buildScenario(app, withBase(TERWAY_BASE, { cluster: { clusterSpec: ClusterSpec.of("ack.pro.xlarge") } })));
-    expect(known.warnings.join("\n")).not.toMatch(/V1-cluster-spec/);
+    expect(known.warnings.join("\n")).not.toMatch(/N1-cluster-spec/);
   });
 
   test("HybridLink with peering mask 255.255.255.255 is a J2 finding, not an address-space error", () => {
@@ -116,7 +116,7 @@ describe("construct props: findings, never exceptions", () => {
       new AckCluster(stack, "c", { network: net, cni: Cni.flannel({ podCidr: "172.20.0.0/16" }), serviceCidr: "172.21.0.0/20" });
       new HybridLink(stack, "link", {
         network: net, physicalConnectionId: "pc-1", vlanId: 100, localGatewayIp: "10.254.0.1", peerGatewayIp: "10.254.0.2", peeringSubnetMask: "255.255.255.252",
-        bgp: { peerAsn: 65001 }, dataCenterCidrs: ["10.10.0.0/16"], accessPointId: "ap-1", ...ids,
+        bgp: { peerAsn: 65001 }, dataCenterCidrs: ["10.10.0.0/16"], accessPointId: "ap-1", connectivity: HybridConnectivity.ROUTER_INTERFACE, ...ids,
       });
     });
     expectFindings(build({}).error, /S6-missing-field link\.vpcRouterId: the network's VPC was adopted/, /S6-missing-field link\.vpcRouteTableId/);

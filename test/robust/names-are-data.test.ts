@@ -79,12 +79,12 @@ describe("names are data", () => {
     expect((pool.labels ?? []).map((l) => l.key).sort()).toEqual(["constructor", "hasOwnProperty", "toString"]);
   });
 
-  test("a tag __proto__ is read as data (not dropped) and refused by V2, since cdktf would drop it at synth", () => {
+  test("a tag __proto__ is read as data (not dropped) and refused by N2, since cdktf would drop it at synth", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ack-names-"));
     const spec = path.join(dir, "fleet.yaml");
     fs.writeFileSync(spec, SPEC.replace("tags: { constructor: b", "tags: { __proto__: a, constructor: b"));
     const check = checkSpecFile(spec);
     expect(Object.keys(check.spec?.clusters[0].tags ?? {})).toEqual(["__proto__", "constructor", "toString", "hasOwnProperty"]);
-    expect(check.findings.filter((f) => f.severity === "error").map((f) => `${f.ruleId} ${f.path} ${f.line}`)).toEqual(["V2-tag clusters[0].tags 7"]);
+    expect(check.findings.filter((f) => f.severity === "error").map((f) => `${f.ruleId} ${f.path} ${f.line}`)).toEqual(["N2-tag clusters[0].tags 7"]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Issue 9, specs: every input is a verdict. Parser limits (S7), duplicate keys found in linear
- * time (S0), values within the provider's and Kubernetes' limits (V1..V6) with their passing
+ * time (S0), values within the provider's and Kubernetes' limits (N1..N6) with their passing
  * neighbours, and sizes that fit the address space.
  */
 import { Severity } from "../../lib/plan/finding";
@@ -76,16 +76,16 @@ describe("spec reader limits (S7) and syntax (S0)", () => {
 describe("values within the provider's and Kubernetes' limits (spec)", () => {
   const check = (spec: FleetSpec) => checkSpecObject(spec).findings.filter((f) => f.severity === Severity.ERROR).map((f) => `${f.ruleId} ${f.path}`);
   const cases: Array<[string, FleetSpec, FleetSpec, string]> = [
-    ["V1 spec: ack.pro.smal", fleet([flannel("a", { spec: "ack.pro.smal" })]), fleet([flannel("a", { spec: "ack.pro.small" })]), "V1-cluster-spec clusters[0].spec"],
-    ["V2 an 8 MB tag value", fleet([flannel("a", { tags: { team: "x".repeat(8_000_000) } })]), fleet([flannel("a", { tags: { team: "x".repeat(128) } })]), "V2-tag clusters[0].tags"],
-    ["V2 a tag key with the acs: prefix", fleet([flannel("a", { tags: { "acs:team": "a" } })]), fleet([flannel("a", { tags: { "team:acs": "a" } })]), "V2-tag clusters[0].tags"],
-    ["V3 label key 'bad key!!'", fleet([flannel("a", { nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", labels: { "bad key!!": "v" } }] })]), fleet([flannel("a", { nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", labels: { "example.com/bad-key": "v" } }] })]), "V3-label-syntax clusters[0].nodePools[0].labels"],
-    ["V3 taint key 'bad key!!'", fleet([flannel("a", { nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", taints: [{ key: "bad key!!", effect: "NoSchedule" as never }] }] })]), fleet([flannel("a", { nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", taints: [{ key: "dedicated", effect: "NoSchedule" as never }] }] })]), "V3-label-syntax clusters[0].nodePools[0].taints"],
-    ["V4 systemDiskSize: 1e15", fleet([flannel("a", { nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", systemDiskSize: 1e15 }] })]), fleet([flannel("a", { nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", systemDiskSize: 2048 }] })]), "V4-disk clusters[0].nodePools[0].systemDiskSize"],
-    ["V5 expectedNodes: 10000000", fleet([terway("a", { expectedNodes: 10_000_000 })]), fleet([terway("a", { expectedNodes: 400 })]), "V5-size-range clusters[0].expectedNodes"],
-    ["V5 nodes x pods beyond 2^32 (was a CidrError)", fleet([flannel("a", { expectedNodes: 5_000_000_000, cni: { plugin: "flannel" as never, podsPerNode: 256 } })]), fleet([flannel("a", { expectedNodes: 5000, cni: { plugin: "flannel" as never, podsPerNode: 256 } })]), "V5-size-range clusters[0].expectedNodes"],
-    ["V5 expectedServices beyond a /16", fleet([flannel("a", { expectedServices: 5_000_000_000 })]), fleet([flannel("a", { expectedServices: 65536 })]), "V5-size-range clusters[0].expectedServices"],
-    ["V6 duplicate zones (was a construct-name collision at synth)", fleet([terway("a", { zones: ["cn-hangzhou-i", "cn-hangzhou-i"] })]), fleet([terway("a", { zones: ["cn-hangzhou-i", "cn-hangzhou-j"] })]), "V6-zones clusters[0].zones[1]"],
+    ["N1 spec: ack.pro.smal", fleet([flannel("a", { spec: "ack.pro.smal" })]), fleet([flannel("a", { spec: "ack.pro.small" })]), "N1-cluster-spec clusters[0].spec"],
+    ["N2 an 8 MB tag value", fleet([flannel("a", { tags: { team: "x".repeat(8_000_000) } })]), fleet([flannel("a", { tags: { team: "x".repeat(128) } })]), "N2-tag clusters[0].tags"],
+    ["N2 a tag key with the acs: prefix", fleet([flannel("a", { tags: { "acs:team": "a" } })]), fleet([flannel("a", { tags: { "team:acs": "a" } })]), "N2-tag clusters[0].tags"],
+    ["N3 label key 'bad key!!'", fleet([flannel("a", { nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", labels: { "bad key!!": "v" } }] })]), fleet([flannel("a", { nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", labels: { "example.com/bad-key": "v" } }] })]), "N3-label-syntax clusters[0].nodePools[0].labels"],
+    ["N3 taint key 'bad key!!'", fleet([flannel("a", { nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", taints: [{ key: "bad key!!", effect: "NoSchedule" as never }] }] })]), fleet([flannel("a", { nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", taints: [{ key: "dedicated", effect: "NoSchedule" as never }] }] })]), "N3-label-syntax clusters[0].nodePools[0].taints"],
+    ["N4 systemDiskSize: 1e15", fleet([flannel("a", { nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", systemDiskSize: 1e15 }] })]), fleet([flannel("a", { nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", systemDiskSize: 2048 }] })]), "N4-disk clusters[0].nodePools[0].systemDiskSize"],
+    ["N5 expectedNodes: 10000000", fleet([terway("a", { expectedNodes: 10_000_000 })]), fleet([terway("a", { expectedNodes: 400 })]), "N5-size-range clusters[0].expectedNodes"],
+    ["N5 nodes x pods beyond 2^32 (was a CidrError)", fleet([flannel("a", { expectedNodes: 5_000_000_000, cni: { plugin: "flannel" as never, podsPerNode: 256 } })]), fleet([flannel("a", { expectedNodes: 5000, cni: { plugin: "flannel" as never, podsPerNode: 256 } })]), "N5-size-range clusters[0].expectedNodes"],
+    ["N5 expectedServices beyond a /16", fleet([flannel("a", { expectedServices: 5_000_000_000 })]), fleet([flannel("a", { expectedServices: 65536 })]), "N5-size-range clusters[0].expectedServices"],
+    ["N6 duplicate zones (was a construct-name collision at synth)", fleet([terway("a", { zones: ["cn-hangzhou-i", "cn-hangzhou-i"] })]), fleet([terway("a", { zones: ["cn-hangzhou-i", "cn-hangzhou-j"] })]), "N6-zones clusters[0].zones[1]"],
   ];
   test.each(cases)("%s", (_name, fail, pass, expected) => {
     expect(check(fail)).toContain(expected);

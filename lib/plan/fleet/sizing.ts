@@ -16,7 +16,7 @@ import { LayoutSizing, nodeVSwitchPrefix, podVSwitchPrefix } from "../layout";
 
 /**
  * A count as sizing uses it: finite, at least 1, at most the IPv4 space. Bad counts are
- * reported by rule V5-size-range; sizing itself never throws on them.
+ * reported by rule N5-size-range; sizing itself never throws on them.
  */
 export function sizingCount(n: number): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(Math.ceil(n), 2 ** 32) : 1;
