@@ -16,6 +16,8 @@ export function formatSpecPath(path: SpecPath): string {
   let out = "";
   for (const seg of path) {
     if (typeof seg === "number") out += `[${seg}]`;
+    // A key that is not a plain field name (an unknown key such as "" or "a.b") is quoted.
+    else if (!/^[A-Za-z_$][\w$-]*$/.test(seg)) out += `[${JSON.stringify(seg)}]`;
     else out += out === "" ? seg : `.${seg}`;
   }
   return out;

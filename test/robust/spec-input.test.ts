@@ -58,6 +58,11 @@ describe("spec reader limits (S7) and syntax (S0)", () => {
     expect(parseSpecText(aliased, "f.yaml").findings.map((x) => x.message)).toEqual([expect.stringMatching(/unknown field 'x-tags'/)]);
   });
 
+  test("an unknown empty or dotted key still names a field path", () => {
+    const f = parseSpecText(`"": 1\n"a.b": 2\n${BASE}`, "f.yaml").findings;
+    expect(f.map((x) => `${x.ruleId} ${x.path} ${x.line}`)).toEqual(["S1-spec-schema [\"\"] 1", "S1-spec-schema [\"a.b\"] 2"]);
+  });
+
   test("file size is bounded", () => {
     expect(checkTextLimits("x".repeat(MAX_SPEC_CHARS + 1))?.message).toMatch(/more than the 67,108,864 a spec may have/);
     expect(checkTextLimits(BASE)).toBeUndefined();
