@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { constructId } from "./construct-id";
 import { annotate } from "./annotate";
 import { AckNetwork, INetworkMember, NetworkVSwitch } from "./ack-network";
 import { AppEstate, EstateBuilder } from "./estate";
@@ -15,6 +16,7 @@ import { InstanceTypeInfo } from "../plan/instance-types";
 import { ClusterPlanBaseInput, ClusterPlanInput, ClusterProfile, ExternalRangeKind, IpStack, VSwitchPlan } from "../plan/model";
 import { ClusterPlanResult, planCluster } from "../plan/plan-cluster";
 import { CsManagedKubernetes } from "../providers/alicloud/cs-managed-kubernetes";
+import { checkClusterSpec, checkTags } from "../plan/values";
 
 /** A range outside the cluster that its ranges must stay clear of (rules C-3..C-6). */
 export interface ExternalRangeProps {
@@ -172,7 +174,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
   private fleetPlan?: ClusterPlanResult;
 
   protected constructor(scope: Construct, id: string, props: AckClusterBaseProps, kind: ClusterKindConfig, cniAddons: AddonConfig[]) {
-    super(scope, id);
+    super(scope, constructId(id));
     this.baseProps = props;
     this.network = props.network;
     this.clusterName = props.clusterName ?? id;
@@ -212,6 +214,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
     this.clusterId = this.resource.id;
     addClusterOutputs(this, { clusterName: this.clusterName, resource: this.resource, vpcId: this.network.vpcId, vswitchIds: this.network.nodeVSwitches.map((s) => s.id), podVSwitchIds: kind.podVswitchIds ?? [] });
     addPlanValidation(this, () => this.validatePlan());
+    addPlanValidation(this, () => [...checkClusterSpec(`${this.clusterName}.clusterSpec`, this.clusterSpec.value, true), ...checkTags(`${this.clusterName}.tags`, props.tags)]);
   }
 
   /** @internal This cluster's facts, as the estate planner takes them (peers, VPC and vSwitches are added by the planner). */

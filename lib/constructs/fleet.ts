@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from "constructs";
+import { constructId } from "./construct-id";
 import { AckCluster } from "./ack-cluster";
 import { AckEdgeCluster } from "./ack-edge-cluster";
 import { AckNetwork } from "./ack-network";
@@ -120,7 +121,7 @@ export class Fleet extends Construct {
   }
 
   private stack(name: string): TerraformStack {
-    const stack = new TerraformStack(this, name);
+    const stack = new TerraformStack(this, constructId(name));
     new AlicloudProvider(stack, "alicloud", { region: (this.spec as FleetSpec).region });
     this.stacks[name] = stack;
     return stack;

@@ -1,4 +1,7 @@
 import { Construct } from "constructs";
+import { MISSING_FIELD } from "../plan/rules/fleet-rules";
+import { Finding } from "../plan/finding";
+import { constructId } from "./construct-id";
 import { AckNetwork, ExistingVSwitch } from "./ack-network";
 import { Lazy, TerraformStack, TerraformVariable, Token } from "./cdktf";
 import { AppEstate, EstateBuilder } from "./estate";
@@ -263,9 +266,10 @@ export class HybridLink extends Construct {
   /** Router-interface connectivity: where static routes go, and what they wait for. */
   private staticRoutes?: { vbrTable?: string; vpcTable: string; vbrNextHop: string; vpcNextHop: string };
   private readonly emittedRoutes = new Set<string>();
+  private readonly propFindings: Finding[] = [];
 
   public constructor(scope: Construct, id: string, props: HybridLinkProps) {
-    super(scope, id);
+    super(scope, constructId(id));
     this.props = props;
     this.network = props.network;
     this.linkName = props.vbrName ?? id;
@@ -282,7 +286,10 @@ export class HybridLink extends Construct {
     } else {
       const missing = (["vlanId", "localGatewayIp", "peerGatewayIp", "peeringSubnetMask"] as const).filter((k) => props[k] === undefined);
       if (missing.length > 0) {
-        throw new Error(`HybridLink ${this.node.path}: give vbrId to adopt a VBR, or ${missing.join(", ")} to create one.`);
+        // Bad props are findings at synth; the resources below are still built (synth fails on the finding).
+        for (const k of missing) {
+          this.propFindings.push({ ruleId: MISSING_FIELD.id, severity: MISSING_FIELD.severity, sources: MISSING_FIELD.sources, path: `${this.linkName}.${k}`, message: `give vbrId to adopt a VBR, or ${missing.join(", ")} to create one.` });
+        }
       }
       this.vbr = new ExpressConnectVirtualBorderRouter(this, "vbr", {
         physicalConnectionId: props.physicalConnectionId,
@@ -315,12 +322,10 @@ export class HybridLink extends Construct {
 
     const region = Lazy.stringValue({ produce: () => this.region() });
     if (this.connectivity === HybridConnectivity.ROUTER_INTERFACE) {
-      const vpcRouterId = props.vpcRouterId ?? this.network.vpc?.routerId;
-      const vpcRouteTableId = props.vpcRouteTableId ?? this.network.vpc?.routeTableId;
+      const adopted = "the network's VPC was adopted; give vpcRouterId and vpcRouteTableId for router-interface connectivity.";
+      const vpcRouterId = props.vpcRouterId ?? this.network.vpc?.routerId ?? this.missingProp("vpcRouterId", adopted);
+      const vpcRouteTableId = props.vpcRouteTableId ?? this.network.vpc?.routeTableId ?? this.missingProp("vpcRouteTableId", adopted);
       const vbrRouteTableId = props.vbrRouteTableId ?? this.vbr?.routeTableId;
-      if (vpcRouterId === undefined || vpcRouteTableId === undefined) {
-        throw new Error(`HybridLink ${this.node.path}: the network's VPC was adopted; give vpcRouterId and vpcRouteTableId for router-interface connectivity.`);
-      }
       // One interface on the VBR side in fast-link mode: Alibaba Cloud creates the VPC-side
       // interface and connects the pair (provider v1.289.0 resource_alicloud_express_connect_router_interface.go:71,269;
       // its own acceptance test creates only this side). No alicloud_router_interface_connection
@@ -348,7 +353,7 @@ export class HybridLink extends Construct {
       this.emitStaticRoutes(plan.routes);
     } else {
       if (props.transitRouterId !== undefined && props.cenId === undefined) {
-        throw new Error(`HybridLink ${this.node.path}: transitRouterId ${props.transitRouterId} is adopted; give the id of its CEN instance as cenId.`);
+        this.missingProp("cenId", `transitRouterId ${props.transitRouterId} is adopted; give the id of its CEN instance as cenId.`);
       }
       if (props.cenId !== undefined) {
         this.cenId = props.cenId;
@@ -418,7 +423,13 @@ export class HybridLink extends Construct {
     list.push(this);
     LINKS.set(this.network, list);
     for (const m of this.network.clusters) if (isHybridLinkAware(m)) m.attachHybridLink(this);
-    addPlanValidation(this, () => this.plan.findings);
+    addPlanValidation(this, () => [...this.propFindings, ...this.plan.findings]);
+  }
+
+  /** Records a missing prop as an S6 finding (reported at synth); returns a placeholder. */
+  private missingProp(field: string, message: string): string {
+    this.propFindings.push({ ruleId: MISSING_FIELD.id, severity: MISSING_FIELD.severity, sources: MISSING_FIELD.sources, path: `${this.linkName}.${field}`, message });
+    return "";
   }
 
   /**
