@@ -1,0 +1,315 @@
+/**
+ * One abstract estate (VPCs, clusters, node pools, hybrid links, data centres, connections)
+ * written two ways: as a fleet spec object (checkSpecObject) and as constructs in a cdktf app
+ * (app.synth()). Every CIDR is given explicitly, so no pool or carving differs between the two.
+ * Names are the same on both sides (cluster name = construct id = spec name; a VPC is named
+ * after its only cluster, or after the shared VPC), so messages can be compared by value.
+ */
+import { App, TerraformStack } from "cdktf";
+import {
+  AckCluster, AckClusterBase, AckEdgeCluster, AckNetwork, ClusterSpec, Cni, EdgeCni, EdgeInterconnect, HybridLink, TerwayMode,
+} from "../../lib";
+import { AlicloudProvider } from "../../lib/providers/alicloud/provider";
+import {
+  FleetClusterSpec, FleetConnectionSpec, FleetHybridLinkSpec, FleetSharedVpcSpec, FleetSpec, SpecClusterType, SpecConnectionType,
+  SpecInterconnect, SpecTerwayMode,
+} from "../../lib/spec";
+import { CniPlugin } from "../../lib/plan/model";
+
+export type ClusterKind = "terway" | "flannel" | "edge-flannel" | "edge-terway";
+export type ConnectionType = "cen" | "peering" | "vpn";
+
+export interface EstateVpc {
+  readonly name: string;
+  /** Spec: the VPC of its only cluster (`vpc.cidr`) instead of a `sharedVpcs` entry. */
+  readonly own: boolean;
+  readonly cidr: string;
+  readonly zones: string[];
+  readonly nodeVSwitchCidrs: string[];
+  /** One per zone; written only when a member runs Terway on cloud nodes. */
+  readonly podVSwitchCidrs: string[];
+}
+
+export interface EstatePool {
+  readonly name: string;
+  readonly instanceType: string;
+  readonly min: number;
+  readonly max: number;
+  readonly exclusiveEni?: boolean;
+  /** A subset of the VPC's zones (undefined: all of them). */
+  readonly zones?: string[];
+}
+
+export interface EstateEdgePool {
+  readonly name: string;
+  readonly privateInterconnect: boolean;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface EstateCluster {
+  readonly name: string;
+  /** Index into `vpcs`. */
+  readonly vpc: number;
+  readonly kind: ClusterKind;
+  readonly basic: boolean;
+  readonly kubernetesVersion: string;
+  readonly serviceCidr: string;
+  /** Flannel and ACK Edge Flannel: pod CIDR; Terway Edge: edge pod CIDR. */
+  readonly podCidr?: string;
+  /** Flannel: pods per node; Terway Edge: pods per edge node. */
+  readonly podsPerNode: number;
+  /** Terway: default ENI mode of the pools. */
+  readonly exclusiveDefault?: boolean;
+  /** ACK Edge Flannel: edge node ranges. */
+  readonly edgeNodeCidrs?: string[];
+  readonly pools: EstatePool[];
+  readonly edgePools: EstateEdgePool[];
+  /** Node quota raised with Alibaba Cloud. */
+  readonly nodeQuota?: number;
+  /** ACK: custom-route quota of the VPC route table. */
+  readonly routeTableQuota?: number;
+}
+
+export interface EstateLink {
+  readonly name: string;
+  /** Index into `vpcs`. */
+  readonly vpc: number;
+  readonly physicalConnectionId: string;
+  readonly vlanId: number;
+  readonly localGatewayIp: string;
+  readonly peerGatewayIp: string;
+  readonly peerAsn: number;
+  readonly dataCenterCidrs: string[];
+  /** Constructs: pass the Terway Edge clusters' edge pod CIDRs as `edgePodCidrs` (else the planner must add them). */
+  readonly listEdgePods: boolean;
+}
+
+export interface EstateConnection {
+  readonly name: string;
+  readonly type: ConnectionType;
+  /** Indexes into `vpcs`, at least two, distinct. */
+  readonly vpcs: number[];
+  readonly externalCidrs: string[];
+}
+
+export interface Estate {
+  readonly vpcs: EstateVpc[];
+  readonly clusters: EstateCluster[];
+  readonly links: EstateLink[];
+  readonly connections: EstateConnection[];
+  /** Constructs: one stack for everything, or one stack per VPC. */
+  readonly stacks: "single" | "per-vpc";
+}
+
+export const REGION = "cn-hangzhou";
+export const ACCESS_POINT = "ap-cn-hangzhou-xs-A";
+
+function cloudTerway(kind: ClusterKind): boolean {
+  return kind === "terway" || kind === "edge-terway";
+}
+
+function isEdge(kind: ClusterKind): boolean {
+  return kind === "edge-flannel" || kind === "edge-terway";
+}
+
+export function membersOf(e: Estate, vpc: number): EstateCluster[] {
+  return e.clusters.filter((c) => c.vpc === vpc);
+}
+
+function vpcHasTerway(e: Estate, vpc: number): boolean {
+  return membersOf(e, vpc).some((c) => cloudTerway(c.kind));
+}
+
+/** The spec name of a VPC: its cluster (own VPC) or the shared VPC. */
+function specVpcRef(e: Estate, vpc: number): string {
+  const v = e.vpcs[vpc];
+  return v.own ? membersOf(e, vpc)[0].name : v.name;
+}
+
+// ---------------------------------------------------------------------------------------
+// Spec
+
+function specCluster(e: Estate, c: EstateCluster): FleetClusterSpec {
+  const v = e.vpcs[c.vpc];
+  const terwayPods = vpcHasTerway(e, c.vpc);
+  const vpc = v.own
+    ? { cidr: v.cidr, nodeVSwitchCidrs: [...v.nodeVSwitchCidrs], ...(terwayPods ? { podVSwitchCidrs: [...v.podVSwitchCidrs] } : {}) }
+    : { shared: v.name };
+  const cni = (() => {
+    switch (c.kind) {
+      case "terway": return { plugin: CniPlugin.TERWAY, mode: c.exclusiveDefault ? SpecTerwayMode.EXCLUSIVE_ENI : SpecTerwayMode.SHARED_ENI };
+      case "flannel": return { plugin: CniPlugin.FLANNEL, podCidr: c.podCidr, podsPerNode: c.podsPerNode };
+      case "edge-flannel": return { plugin: CniPlugin.FLANNEL, podCidr: c.podCidr, podsPerNode: c.podsPerNode, edgeNodeCidrs: c.edgeNodeCidrs ?? [] };
+      case "edge-terway": return { plugin: CniPlugin.TERWAY_EDGE, edgePodCidr: c.podCidr, podsPerEdgeNode: c.podsPerNode };
+    }
+  })();
+  return {
+    name: c.name,
+    type: isEdge(c.kind) ? SpecClusterType.ACK_EDGE : SpecClusterType.ACK,
+    spec: c.basic ? "ack.standard" : "ack.pro.small",
+    kubernetesVersion: c.kubernetesVersion,
+    cni,
+    zones: [...v.zones],
+    vpc,
+    serviceCidr: c.serviceCidr,
+    ...(c.nodeQuota !== undefined ? { nodeQuota: c.nodeQuota } : {}),
+    ...(c.routeTableQuota !== undefined ? { routeTableQuota: c.routeTableQuota } : {}),
+    nodePools: c.pools.map((p) => ({
+      name: p.name, instanceType: p.instanceType, min: p.min, max: p.max,
+      ...(p.exclusiveEni !== undefined ? { exclusiveEni: p.exclusiveEni } : {}),
+      ...(p.zones ? { zones: [...p.zones] } : {}),
+    })),
+    ...(isEdge(c.kind) ? {
+      edgeNodePools: c.edgePools.map((p) => ({
+        name: p.name, interconnect: p.privateInterconnect ? SpecInterconnect.PRIVATE : SpecInterconnect.BASIC, min: p.min, max: p.max,
+      })),
+    } : {}),
+  };
+}
+
+/** The estate as a fleet spec object. */
+export function toSpec(e: Estate): FleetSpec {
+  const sharedVpcs: FleetSharedVpcSpec[] = e.vpcs.flatMap((v, i) => (v.own ? [] : [{
+    name: v.name, cidr: v.cidr, zones: [...v.zones], nodeVSwitchCidrs: [...v.nodeVSwitchCidrs],
+    ...(vpcHasTerway(e, i) ? { podVSwitchCidrs: [...v.podVSwitchCidrs] } : {}),
+  }]));
+  const hybridLinks: FleetHybridLinkSpec[] = e.links.map((l) => ({
+    name: l.name,
+    cluster: membersOf(e, l.vpc)[0].name,
+    physicalConnectionId: l.physicalConnectionId,
+    accessPointId: ACCESS_POINT,
+    vlanId: l.vlanId,
+    localGatewayIp: l.localGatewayIp,
+    peerGatewayIp: l.peerGatewayIp,
+    peeringSubnetMask: "255.255.255.252",
+    peerAsn: l.peerAsn,
+    dataCenterCidrs: [...l.dataCenterCidrs],
+  }));
+  const connections: FleetConnectionSpec[] = e.connections.map((c) => ({
+    name: c.name,
+    type: c.type === "cen" ? SpecConnectionType.CEN : c.type === "peering" ? SpecConnectionType.PEERING : SpecConnectionType.VPN,
+    vpcs: c.vpcs.map((i) => specVpcRef(e, i)),
+    ...(c.externalCidrs.length > 0 ? { externalCidrs: [...c.externalCidrs] } : {}),
+  }));
+  return {
+    region: REGION,
+    clusters: e.clusters.map((c) => specCluster(e, c)),
+    ...(sharedVpcs.length > 0 ? { sharedVpcs } : {}),
+    ...(hybridLinks.length > 0 ? { hybridLinks } : {}),
+    ...(connections.length > 0 ? { connections } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Constructs
+
+/** What toConstructs built, for tests that look at the constructs. */
+export interface BuiltEstate {
+  readonly stacks: TerraformStack[];
+  readonly networks: AckNetwork[];
+  readonly clusters: AckClusterBase[];
+  readonly links: HybridLink[];
+}
+
+/**
+ * Joins networks by CEN / peering / VPN in the construct front-end. The construct API for this
+ * comes from the estate work (issue 8); `connectNetworks` adapts to it in one place.
+ */
+export type ConnectFn = (scope: TerraformStack, id: string, c: EstateConnection, networks: AckNetwork[]) => void;
+
+/** The estate as constructs in `app`. */
+export function toConstructs(app: App, e: Estate, connect: ConnectFn): BuiltEstate {
+  const stacks: TerraformStack[] = [];
+  const stackFor = (vpc: number): TerraformStack => {
+    const idx = e.stacks === "single" ? 0 : vpc;
+    if (!stacks[idx]) {
+      const s = new TerraformStack(app, e.stacks === "single" ? "estate" : `vpc-${e.vpcs[vpc].name}`);
+      new AlicloudProvider(s, "alicloud", { region: REGION });
+      stacks[idx] = s;
+    }
+    return stacks[idx];
+  };
+  const networks = e.vpcs.map((v, i) => new AckNetwork(stackFor(i), `${v.name}-net`, {
+    name: v.own ? membersOf(e, i)[0].name : v.name,
+    vpcCidr: v.cidr,
+    zones: [...v.zones],
+    nodeVSwitchCidrs: [...v.nodeVSwitchCidrs],
+    ...(vpcHasTerway(e, i) ? { podVSwitchCidrs: [...v.podVSwitchCidrs] } : {}),
+  }));
+  const clusters: AckClusterBase[] = [];
+  for (const c of e.clusters) {
+    const scope = stackFor(c.vpc);
+    const base = {
+      network: networks[c.vpc],
+      clusterSpec: c.basic ? ClusterSpec.BASIC : ClusterSpec.PRO_SMALL,
+      kubernetesVersion: c.kubernetesVersion,
+      serviceCidr: c.serviceCidr,
+      ...(c.nodeQuota !== undefined ? { nodeQuota: c.nodeQuota } : {}),
+    };
+    let cluster: AckClusterBase;
+    if (c.kind === "terway" || c.kind === "flannel") {
+      cluster = new AckCluster(scope, c.name, {
+        ...base,
+        ...(c.routeTableQuota !== undefined ? { routeTableQuota: c.routeTableQuota } : {}),
+        cni: c.kind === "terway"
+          ? Cni.terway({ mode: c.exclusiveDefault ? TerwayMode.EXCLUSIVE_ENI : TerwayMode.SHARED_ENI })
+          : Cni.flannel({ podCidr: c.podCidr as string, podsPerNode: c.podsPerNode }),
+      });
+    } else {
+      const edge = new AckEdgeCluster(scope, c.name, {
+        ...base,
+        cni: c.kind === "edge-terway"
+          ? EdgeCni.terwayEdge({ edgePodCidr: c.podCidr as string, podsPerEdgeNode: c.podsPerNode })
+          : EdgeCni.flannel({ podCidr: c.podCidr as string, podsPerNode: c.podsPerNode, edgeNodeCidrs: c.edgeNodeCidrs ?? [] }),
+      });
+      for (const p of c.edgePools) {
+        edge.addEdgeNodePool(p.name, { interconnect: p.privateInterconnect ? EdgeInterconnect.PRIVATE : EdgeInterconnect.BASIC, minSize: p.min, maxSize: p.max });
+      }
+      cluster = edge;
+    }
+    for (const p of c.pools) {
+      cluster.addNodePool(p.name, {
+        instanceTypes: [p.instanceType], minSize: p.min, maxSize: p.max,
+        ...(p.exclusiveEni !== undefined ? { exclusiveEni: p.exclusiveEni } : {}),
+        ...(p.zones ? { zones: [...p.zones] } : {}),
+      });
+    }
+    clusters.push(cluster);
+  }
+  const links = e.links.map((l) => new HybridLink(stackFor(l.vpc), l.name, {
+    network: networks[l.vpc],
+    physicalConnectionId: l.physicalConnectionId,
+    accessPointId: ACCESS_POINT,
+    vlanId: l.vlanId,
+    localGatewayIp: l.localGatewayIp,
+    peerGatewayIp: l.peerGatewayIp,
+    peeringSubnetMask: "255.255.255.252",
+    bgp: { peerAsn: l.peerAsn },
+    dataCenterCidrs: [...l.dataCenterCidrs],
+    ...(l.listEdgePods ? {
+      edgePodCidrs: membersOf(e, l.vpc).filter((c) => c.kind === "edge-terway").map((c) => c.podCidr as string),
+    } : {}),
+  }));
+  e.connections.forEach((c) => connect(stackFor(c.vpcs[0]), c.name, c, c.vpcs.map((i) => networks[i])));
+  return { stacks, networks, clusters, links };
+}
+
+// ---------------------------------------------------------------------------------------
+// Text
+
+/** A short, reproducible description of an estate (for failure reports). */
+export function describeEstate(e: Estate): string {
+  const lines: string[] = [`stacks: ${e.stacks}`];
+  e.vpcs.forEach((v, i) => {
+    lines.push(`vpc ${v.name}${v.own ? " (own)" : ""} ${v.cidr} zones ${v.zones.join(",")} node ${v.nodeVSwitchCidrs.join(",")}${vpcHasTerway(e, i) ? ` pod ${v.podVSwitchCidrs.join(",")}` : ""}`);
+    for (const c of membersOf(e, i)) {
+      const pools = c.pools.map((p) => `${p.name}:${p.instanceType}:${p.min}..${p.max}${p.exclusiveEni !== undefined ? `:excl=${p.exclusiveEni}` : ""}${p.zones ? `:${p.zones.join("+")}` : ""}`);
+      const edgePools = c.edgePools.map((p) => `${p.name}:${p.privateInterconnect ? "private" : "basic"}:${p.min}..${p.max}`);
+      lines.push(`  cluster ${c.name} ${c.kind}${c.basic ? " basic" : ""} k8s ${c.kubernetesVersion} svc ${c.serviceCidr}${c.podCidr ? ` pods ${c.podCidr}/${c.podsPerNode}pn` : ""}${c.exclusiveDefault ? " exclusive-default" : ""}${c.edgeNodeCidrs?.length ? ` edgeNodes ${c.edgeNodeCidrs.join(",")}` : ""} pools [${pools.join(" ")}]${edgePools.length ? ` edge [${edgePools.join(" ")}]` : ""}`);
+    }
+  });
+  for (const l of e.links) lines.push(`link ${l.name} -> ${e.vpcs[l.vpc].name} ${l.physicalConnectionId}/vlan${l.vlanId} dc ${l.dataCenterCidrs.join(",")}${l.listEdgePods ? " (edge pods listed)" : ""}`);
+  for (const c of e.connections) lines.push(`connection ${c.name} ${c.type} ${c.vpcs.map((i) => e.vpcs[i].name).join(",")}${c.externalCidrs.length ? ` external ${c.externalCidrs.join(",")}` : ""}`);
+  return lines.join("\n");
+}
