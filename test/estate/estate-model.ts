@@ -306,7 +306,7 @@ export function describeEstate(e: Estate): string {
     for (const c of membersOf(e, i)) {
       const pools = c.pools.map((p) => `${p.name}:${p.instanceType}:${p.min}..${p.max}${p.exclusiveEni !== undefined ? `:excl=${p.exclusiveEni}` : ""}${p.zones ? `:${p.zones.join("+")}` : ""}`);
       const edgePools = c.edgePools.map((p) => `${p.name}:${p.privateInterconnect ? "private" : "basic"}:${p.min}..${p.max}`);
-      lines.push(`  cluster ${c.name} ${c.kind}${c.basic ? " basic" : ""} k8s ${c.kubernetesVersion} svc ${c.serviceCidr}${c.podCidr ? ` pods ${c.podCidr}/${c.podsPerNode}pn` : ""}${c.exclusiveDefault ? " exclusive-default" : ""}${c.edgeNodeCidrs?.length ? ` edgeNodes ${c.edgeNodeCidrs.join(",")}` : ""} pools [${pools.join(" ")}]${edgePools.length ? ` edge [${edgePools.join(" ")}]` : ""}`);
+      lines.push(`  cluster ${c.name} ${c.kind}${c.basic ? " basic" : ""} k8s ${c.kubernetesVersion} svc ${c.serviceCidr}${c.podCidr ? ` pods ${c.podCidr}/${c.podsPerNode}pn` : ""}${c.exclusiveDefault ? " exclusive-default" : ""}${c.nodeQuota !== undefined ? ` nodeQuota ${c.nodeQuota}` : ""}${c.routeTableQuota !== undefined ? ` routeTableQuota ${c.routeTableQuota}` : ""}${c.edgeNodeCidrs?.length ? ` edgeNodes ${c.edgeNodeCidrs.join(",")}` : ""} pools [${pools.join(" ")}]${edgePools.length ? ` edge [${edgePools.join(" ")}]` : ""}`);
     }
   });
   for (const l of e.links) lines.push(`link ${l.name} -> ${e.vpcs[l.vpc].name} ${l.physicalConnectionId}/vlan${l.vlanId} dc ${l.dataCenterCidrs.join(",")}${l.listEdgePods ? " (edge pods listed)" : ""}`);

@@ -17,6 +17,8 @@ export interface NormalFinding {
   readonly ruleId: string;
   /** Values mentioned in the message, sorted. */
   readonly values: string[];
+  /** The finding's path as the front-end gave it (after the construct path, for an app). */
+  readonly path: string;
   /** The finding as the front-end printed it (for reports). */
   readonly raw: string;
 }
@@ -47,7 +49,7 @@ const VALUE = new RegExp([
   // a prefix length on its own: "/19"
   String.raw`(?<![\w.\/])\/\d{1,3}(?![\w.])`,
   // numbers: 1,024  119.0%  300
-  String.raw`(?<![\w.\/-])\d{1,3}(?:,\d{3})+(?![\w])|(?<![\w.\/-])\d+(?:\.\d+)?%?(?![\w\/]|\.\d)`,
+  String.raw`(?<![\w.\/])(?<![A-Za-z]-)\d{1,3}(?:,\d{3})+(?![\w])|(?<![\w.\/])(?<![A-Za-z]-)\d+(?:\.\d+)?%?(?![\w\/]|\.\d)`,
 ].join("|"), "g");
 
 /** The values a message mentions, sorted (CIDRs in their text form, numbers without grouping). */
@@ -61,7 +63,7 @@ const LINE = /^(error|warning|info) ([A-Z]\d*[A-Za-z0-9-]*) (?:\[[^\]]*\] )?(\S+
 export function parseFindingLine(line: string): NormalFinding | undefined {
   const m = LINE.exec(line.trim());
   if (!m) return undefined;
-  return { severity: m[1], ruleId: m[2], values: messageValues(m[4]), raw: line.trim() };
+  return { severity: m[1], ruleId: m[2], values: messageValues(m[4]), path: m[3], raw: line.trim() };
 }
 
 /** The spec front-end: checkSpecObject(toSpec(e)). */
@@ -69,7 +71,7 @@ export function specFindings(e: Estate): NormalFinding[] {
   const check = checkSpecObject(toSpec(e));
   return check.findings
     .filter((f) => !isFrontEndOnly(f.ruleId))
-    .map((f) => ({ severity: f.severity, ruleId: f.ruleId, values: messageValues(f.message), raw: `${f.severity} ${f.ruleId} ${f.path}: ${f.message}` }));
+    .map((f) => ({ severity: f.severity, ruleId: f.ruleId, values: messageValues(f.message), path: f.path, raw: `${f.severity} ${f.ruleId} ${f.path}: ${f.message}` }));
 }
 
 export interface ConstructOutcome {
@@ -140,9 +142,16 @@ export function constructFindings(e: Estate, connect: ConnectFn): ConstructOutco
   return { findings: findings.filter((f) => !isFrontEndOnly(f.ruleId)), synthError, built, outdir };
 }
 
-/** `severity rule values...`: the comparable identity of a finding. */
-export function findingKey(f: NormalFinding): string {
-  return `${f.severity} ${f.ruleId} ${f.values.join(" ")}`;
+/**
+ * `severity rule [cluster] values...`: the comparable identity of a finding. The owner is kept
+ * when the path starts with a cluster name (both front-ends write cluster findings as
+ * `<cluster>.<field>`), so a finding attached to the wrong cluster is a difference; other path
+ * prefixes (links, VPCs) differ by front-end and are left out.
+ */
+export function findingKey(f: NormalFinding, clusterNames: ReadonlySet<string> = new Set()): string {
+  const head = /^[^.[]+/.exec(f.path)?.[0] ?? "";
+  const owner = clusterNames.has(head) ? ` @${head}` : "";
+  return `${f.severity} ${f.ruleId}${owner} ${f.values.join(" ")}`;
 }
 
 export interface FindingDiff {
@@ -152,12 +161,13 @@ export interface FindingDiff {
 }
 
 /** Multiset difference of the two lists by {@link findingKey}. */
-export function diffFindings(spec: NormalFinding[], constructs: NormalFinding[]): FindingDiff {
+export function diffFindings(spec: NormalFinding[], constructs: NormalFinding[], clusterNames: ReadonlySet<string> = new Set()): FindingDiff {
+  const key = (f: NormalFinding) => findingKey(f, clusterNames);
   const left = new Map<string, NormalFinding[]>();
-  for (const f of spec) left.set(findingKey(f), [...(left.get(findingKey(f)) ?? []), f]);
+  for (const f of spec) left.set(key(f), [...(left.get(key(f)) ?? []), f]);
   const onlyConstructs: NormalFinding[] = [];
   for (const f of constructs) {
-    const list = left.get(findingKey(f));
+    const list = left.get(key(f));
     if (list && list.length > 0) list.pop();
     else onlyConstructs.push(f);
   }
