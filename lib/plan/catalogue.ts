@@ -1,5 +1,6 @@
 import { RuleInfo } from "./rule";
 import { EDGE_RULES } from "./rules/edge-rules";
+import { ESTATE_RULES } from "./rules/estate-rules";
 import { FLANNEL_RULES } from "./rules/flannel-rules";
 import { FLEET_RULES } from "./rules/fleet-rules";
 import { HYBRID_RULES } from "./rules/hybrid-rules";
@@ -12,6 +13,7 @@ import { TERWAY_RULES } from "./rules/terway-rules";
 /** Every rule, in catalogue order (section by section). docs/rules.md is generated from this. */
 export const CATALOGUE: readonly RuleInfo[] = [
   ...INPUT_RULES, ...RANGE_RULES, ...OVERLAP_RULES, ...FLANNEL_RULES, ...TERWAY_RULES, ...SIZE_RULES, ...EDGE_RULES, ...HYBRID_RULES,
+  ...ESTATE_RULES,
   ...FLEET_RULES,
 ];
 

@@ -102,6 +102,11 @@ export interface CniPlan {
   readonly podCidr?: string;
   /** Flannel per-node mask (24..28); for Terway Edge the edge per-node mask. */
   readonly nodeCidrMask?: number;
+  /**
+   * Flannel: the pods per node asked for (16, 32, 64, 128 or 256; rule D1-node-cidr-mask).
+   * When given, it is checked as asked (never rounded) and `nodeCidrMask` must match it.
+   */
+  readonly podsPerNode?: number;
   /** Terway Edge: CIDR the edge pods are taken from. */
   readonly edgePodCidr?: string;
   readonly networkPolicy: boolean;
@@ -128,6 +133,11 @@ export interface ClusterPlanInput {
   readonly ipStack: IpStack;
   readonly vpc: VpcPlan;
   readonly nodeVSwitches: VSwitchPlan[];
+  /**
+   * Names of the node vSwitches given to the control plane (`vswitch_ids`, 1 to 5, rule
+   * G7-control-plane-vswitches). Default: every node vSwitch.
+   */
+  readonly controlPlaneVSwitches?: string[];
   readonly podVSwitches: VSwitchPlan[];
   readonly serviceCidr?: string;
   readonly cni: CniPlan;

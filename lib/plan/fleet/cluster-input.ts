@@ -1,4 +1,4 @@
-import { maskForPodsPerNode } from "../capacity";
+import { exactMaskForPodsPerNode } from "../capacity";
 import { ClusterPlanInput, ClusterProfile, CniPlugin, ExternalRange, IpStack, VSwitchPlan } from "../model";
 import { ClusterAllocation, NetworkAllocation, PlannedVSwitch } from "./allocate";
 import { FleetClusterInput } from "./model";
@@ -40,7 +40,8 @@ export function clusterPlanInput(
     cni: {
       plugin,
       podCidr: alloc.podCidr?.cidr,
-      nodeCidrMask: edge ? maskForPodsPerNode(edgePodsPerNode) : plugin === CniPlugin.FLANNEL ? maskForPodsPerNode(c.cni.podsPerNode) : undefined,
+      nodeCidrMask: edge ? exactMaskForPodsPerNode(edgePodsPerNode) : plugin === CniPlugin.FLANNEL ? exactMaskForPodsPerNode(c.cni.podsPerNode) : undefined,
+      podsPerNode: plugin === CniPlugin.FLANNEL ? c.cni.podsPerNode : undefined,
       edgePodCidr: alloc.edgePodCidr?.cidr,
       networkPolicy: terwayFeatures && c.cni.networkPolicy,
       dataPathV2: terwayFeatures && c.cni.dataPathV2,

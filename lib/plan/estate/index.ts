@@ -1,0 +1,3 @@
+export * from "./model";
+export * from "./plan-estate";
+export { buildDomains, EstateDomains } from "./domains";
