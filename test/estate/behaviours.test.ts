@@ -5,9 +5,8 @@
  * checked in its message.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { App, TerraformStack, TerraformVariable } from "cdktf";
 import {
   AckCluster, AckNetwork, Cni, Fleet, FleetSpec, HybridLink, RouteNextHop, RouteTableKind,
 } from "../../lib";
@@ -308,20 +307,27 @@ describe("8. more than 5 zones: only the control plane's vswitch_ids is limited 
   it("spec passes: a network with 6 zones", () => {
     expectSpecPasses(six);
   });
-  it("fails: a network with no node vSwitch for the control plane, and the message names no option that doesn't exist", () => {
-    const app = Testing.app({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "b8-")) });
+  const withControlPlane = (controlPlaneZones: string[]) => (app: App) => {
     const stack = new TerraformStack(app, "estate");
     new AlicloudProvider(stack, "alicloud", { region: "cn-hangzhou" });
-    const net = AckNetwork.fromExisting(stack, "net", { vpcId: "vpc-x", vpcCidr: "192.168.0.0/16", nodeVSwitches: [] });
-    new AckCluster(stack, "alpha", { network: net, cni: Cni.flannel({ podCidr: "172.20.0.0/16" }), serviceCidr: "172.21.0.0/20", kubernetesVersion: V133 });
-    let message = "";
-    try {
-      app.synth();
-    } catch (e) {
-      message = e instanceof Error ? e.message : String(e);
-    }
-    expect(message).toMatch(/G7-control-plane-vswitches[^\n]*\b0 node vSwitches/);
-    expect(message).not.toContain("controlPlaneVSwitches");
+    const net = new AckNetwork(stack, "net", {
+      vpcCidr: "192.168.0.0/16", zones, nodeVSwitchCidrs: zones.map((_, i) => `192.168.${i}.0/24`),
+      podVSwitchCidrs: zones.map((_, i) => `192.168.${32 * (i + 1)}.0/19`),
+    });
+    const c = new AckCluster(stack, "alpha", { network: net, cni: Cni.terway(), serviceCidr: "172.21.0.0/20", kubernetesVersion: V133, controlPlaneZones });
+    c.addNodePool("pool-a", { instanceTypes: ["ecs.c7.4xlarge"], minSize: 0, maxSize: 12 });
+  };
+  it("app.synth() fails: controlPlaneZones names 6 zones, and the message names the option that exists", () => {
+    const out = synthApp(withControlPlane(zones));
+    expect(out.error).toMatch(/G7-control-plane-vswitches[^\n]*\b6 node vSwitches/);
+    expect(out.error).toContain("controlPlaneZones");
+    expect(out.error).not.toContain("controlPlaneVSwitches");
+  });
+  it("app.synth() passes: controlPlaneZones names 5 of the 6 zones", () => {
+    const out = synthApp(withControlPlane(zones.slice(1)));
+    expect(out.error).toBeUndefined();
+    const cluster = Object.values((out.stacks.estate.resource as Resources).alicloud_cs_managed_kubernetes)[0];
+    expect((cluster.vswitch_ids as string[]).length).toBe(5);
   });
 });
 
