@@ -16,6 +16,7 @@ export * from "./constructs/ack-edge-cluster";
 export * from "./constructs/edge-cni";
 export * from "./constructs/edge-node-pool";
 export * from "./constructs/hybrid-link";
+export * from "./constructs/network-connection";
 export type { HybridLinkPlan, HybridLinkPlanInput, HybridSibling, HybridVbrPlan, HybridBgpPlan } from "./plan/hybrid";
 // Fleet: spec file, address pools, lock file, change guard, ack-plan (docs/fleet.md).
 export * from "./constructs/fleet";

@@ -1,9 +1,10 @@
 import { Construct } from "constructs";
 import { Token } from "./cdktf";
+import { AppEstate, EstateBuilder, IEstateMember } from "./estate";
 import { addPlanValidation } from "./validation";
 import { Cidr, CidrError } from "../cidr";
 import { Finding } from "../plan/finding";
-import { ExternalRange } from "../plan/model";
+import { VSwitchPlan } from "../plan/model";
 import { LayoutSizing, layoutVSwitches, nodeVSwitchPrefix, podVSwitchPrefix } from "../plan/layout";
 import { VPC_SPACE } from "../plan/rules/range-rules";
 import { EipAddress } from "../providers/alicloud/eip-address";
@@ -125,12 +126,10 @@ export interface ExistingNetworkProps {
  */
 let adopting: ExistingNetworkProps | undefined;
 
-/** Something that puts ranges into a network (a cluster), for the cross-cluster rules. */
+/** Something that uses a network (a cluster). */
 export interface INetworkMember {
   /** Unique name in the network. */
   readonly memberName: string;
-  /** The ranges other clusters in the same VPC must stay clear of (pods, services). */
-  sharedRanges(): ExternalRange[];
 }
 
 /**
@@ -138,7 +137,7 @@ export interface INetworkMember {
  * NAT egress and IPv6 on request. CIDRs are given or carved from the VPC deterministically.
  * Or an existing VPC and vSwitches adopted by id ({@link AckNetwork.fromExisting}).
  */
-export class AckNetwork extends Construct {
+export class AckNetwork extends Construct implements IEstateMember {
   /** Adopts an existing VPC and vSwitches. Nothing is created. */
   public static fromExisting(scope: Construct, id: string, props: ExistingNetworkProps): AckNetwork {
     adopting = props;
@@ -233,7 +232,26 @@ export class AckNetwork extends Construct {
         this.nodeVSwitches.forEach((v) => this.addSnat(v));
       }
     }
-    addPlanValidation(this, () => this.layoutFindings);
+    const estate = AppEstate.of(this);
+    const planned = estate.register(this);
+    addPlanValidation(this, () => [...this.layoutFindings, ...(planned ? estate.plan().vpcFindings.get(this.node.path) ?? [] : [])]);
+  }
+
+  /** @internal The VPC and its vSwitches, as the estate planner sees them (tokens left out). */
+  public _contributeTo(builder: EstateBuilder): void {
+    const literal = (x: string | undefined) => (x === undefined || Token.isUnresolved(x) ? undefined : x);
+    const plans = (list: NetworkVSwitch[]): VSwitchPlan[] => list.map((v) => ({ name: v.name, zone: v.zone, cidr: literal(v.cidr), existing: v.existing, sameAs: v.sameAs }));
+    builder.vpcs.push({
+      key: this.node.path,
+      name: this.namePrefix,
+      path: this.namePrefix,
+      cidr: literal(this.vpcCidr),
+      existing: this.existing,
+      ipv6: this.ipv6,
+      allowPublicRanges: this.allowPublicRanges,
+      nodeVSwitches: plans(this.nodeVSwitches),
+      podVSwitches: plans(this.podVSwitchList ?? []),
+    });
   }
 
   private get sizing(): LayoutSizing {
@@ -263,6 +281,7 @@ export class AckNetwork extends Construct {
       const cidrs = this.chooseCidrs("pod", this.props.podVSwitchCidrs, podVSwitchPrefix(this.sizing, this.zones.length), taken);
       this.podVSwitchList = this.zones.map((zone, i) => this.createVSwitch(`pod-${zone}`, zone, cidrs[i]));
       if (this.natGateway) this.podVSwitchList.forEach((v) => this.addSnat(v));
+      AppEstate.of(this).invalidate();
     }
     return this.podVSwitchList;
   }

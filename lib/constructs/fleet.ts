@@ -9,9 +9,10 @@ import { ClusterSpec, ProxyMode } from "./cluster-spec";
 import { Cni, TerwayMode } from "./cni";
 import { EdgeCni } from "./edge-cni";
 import { EdgeInterconnect } from "./edge-node-pool";
+import { AppEstate } from "./estate";
 import { HybridLink } from "./hybrid-link";
 import { TaintEffect } from "./node-pool";
-import { Severity } from "../plan/finding";
+import { Severity, formatFinding } from "../plan/finding";
 import { FleetClusterPlan, FleetPlan } from "../plan/fleet/plan-fleet";
 import { NetworkAllocation } from "../plan/fleet/allocate";
 import { CniPlugin, ClusterProfile } from "../plan/model";
@@ -107,6 +108,9 @@ export class Fleet extends Construct {
       return;
     }
     const plan = check.plan;
+    // The fleet plan already planned every cluster, network and link of the spec (once): the
+    // constructs built here take their findings from it instead of planning again.
+    AppEstate.of(this).plannedElsewhere(this);
     for (const net of plan.networks) if (net.network.kind === "shared") this.sharedNetwork(net);
     for (const c of plan.clusters) this.buildCluster(c);
     for (const l of check.spec.hybridLinks ?? []) this.buildLink(l);
@@ -206,6 +210,7 @@ export class Fleet extends Construct {
       });
     }
     for (const p of s.nodePools ?? []) this.addPool(cluster, p);
+    cluster._useFleetPlan(c.result);
     this.clusters[c.name] = cluster;
   }
 
@@ -246,8 +251,9 @@ export class Fleet extends Construct {
       ? new TerraformVariable(stack, l.authKeyVariable, { type: "string", sensitive: true, description: `BGP authentication key of hybrid link ${l.name}` })
       : undefined;
     // The same edge pod CIDRs the fleet plan routed: every Terway Edge cluster of the link's VPC.
-    const edgePodCidrs = plan.links.find((x) => x.name === l.name)?.input.edgePodCidrs ?? [];
-    new HybridLink(stack, l.name, {
+    const planned = plan.links.find((x) => x.name === l.name);
+    const edgePodCidrs = planned?.input.edgePodCidrs ?? [];
+    const link = new HybridLink(stack, l.name, {
       network: cluster.network,
       physicalConnectionId: l.physicalConnectionId,
       vbrId: l.vbrId,
@@ -268,12 +274,17 @@ export class Fleet extends Construct {
       cenId: l.cenId,
       transitRouterId: l.transitRouterId,
     });
+    if (planned) link._useFleetPlan(planned.plan);
   }
 
   /** Fleet-level warnings and infos (lock, change guard) go on the first stack; cluster findings come from the clusters. */
   private annotateFleetFindings(): void {
     const first = Object.values(this.stacks)[0];
     if (!first) return;
+    for (const f of (this.plan as FleetPlan).vpcFindings) {
+      if (f.severity === Severity.WARNING) annotate(first, "warning", formatFinding(f));
+      if (f.severity === Severity.INFO) annotate(first, "info", formatFinding(f));
+    }
     for (const f of this.findings) {
       if (!fleetRuleIds.has(f.ruleId)) continue;
       if (f.severity === Severity.WARNING) annotate(first, "warning", formatLocatedFinding(f));

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { AckNetwork } from "./ack-network";
 import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Token } from "./cdktf";
+import { AppEstate, EstateBuilder, IEstateMember } from "./estate";
 import { PlanValues } from "./tokens";
 import { addPlanValidation } from "./validation";
 import {
@@ -16,6 +17,7 @@ import { CenTransitRouterVpcAttachment } from "../providers/alicloud/cen-transit
 import { DataAlicloudCenTransitRouterRouteTables } from "../providers/alicloud/data-alicloud-cen-transit-router-route-tables";
 import { ExpressConnectRouterInterface } from "../providers/alicloud/express-connect-router-interface";
 import { ExpressConnectVirtualBorderRouter } from "../providers/alicloud/express-connect-virtual-border-router";
+import { Cidr } from "../cidr";
 import { AlicloudProvider } from "../providers/alicloud/provider";
 import { RouteEntry } from "../providers/alicloud/route-entry";
 import { RouterInterfaceConnection } from "../providers/alicloud/router-interface-connection";
@@ -199,7 +201,7 @@ function slug(cidr: string, index: number): string {
  *
  * @see https://www.alibabacloud.com/help/en/ack/ack-edge/user-guide/how-to-use-the-terway-edge-network-plugin
  */
-export class HybridLink extends Construct {
+export class HybridLink extends Construct implements IEstateMember {
   /** Hybrid links of a network, in creation order. */
   public static linksIn(network: AckNetwork): HybridLink[] {
     return [...(LINKS.get(network) ?? [])];
@@ -237,6 +239,12 @@ export class HybridLink extends Construct {
   public readonly vpcAttachment?: CenTransitRouterVpcAttachment;
   private readonly props: HybridLinkProps;
   private readonly peerIps: string[];
+  private readonly estate: AppEstate;
+  private readonly inEstate: boolean;
+  private fleetPlan?: HybridLinkPlan;
+  /** Router-interface connectivity: where static routes go, and what they wait for. */
+  private staticRoutes?: { vbrTable?: string; vpcTable: string; vbrInterface: ExpressConnectRouterInterface; vpcInterface: ExpressConnectRouterInterface; after: RouterInterfaceConnection };
+  private readonly emittedRoutes = new Set<string>();
 
   public constructor(scope: Construct, id: string, props: HybridLinkProps) {
     super(scope, id);
@@ -247,6 +255,8 @@ export class HybridLink extends Construct {
     this.dataCenterCidrs = [...props.dataCenterCidrs];
     this.edgePodCidrs = [...(props.edgePodCidrs ?? [])];
     this.connectivity = props.connectivity ?? HybridConnectivity.ROUTER_INTERFACE;
+    this.estate = AppEstate.of(this);
+    this.inEstate = this.estate.register(this);
     const tags = props.tags;
 
     if (props.vbrId !== undefined) {
@@ -338,19 +348,8 @@ export class HybridLink extends Construct {
         oppositeRouterType: "VRouter",
         dependsOn: [accept],
       });
-      for (const [i, r] of plan.routes.filter((x) => x.origin === RouteOrigin.STATIC).entries()) {
-        const onVbr = r.table === RouteTableKind.VBR;
-        const table = onVbr ? vbrRouteTableId : vpcRouteTableId;
-        if (table === undefined) continue; // adopted VBR without its route table: J10-router-interface-inputs fails the synth
-        new RouteEntry(this, `route-${r.table}-${slug(r.destination, i)}`, {
-          routeTableId: table,
-          destinationCidrblock: r.destination,
-          nexthopType: "RouterInterface",
-          nexthopId: onVbr ? this.vbrInterface.id : this.vpcInterface.id,
-          description: r.nextHop === RouteNextHop.VPC ? "edge to cloud: toward the VPC" : "cloud to edge: toward the VBR",
-          dependsOn: [connect],
-        });
-      }
+      this.staticRoutes = { vbrTable: vbrRouteTableId, vpcTable: vpcRouteTableId, vbrInterface: this.vbrInterface, vpcInterface: this.vpcInterface, after: connect };
+      this.emitStaticRoutes(plan.routes);
     } else {
       if (props.transitRouterId !== undefined && props.cenId === undefined) {
         throw new Error(`HybridLink ${this.node.path}: transitRouterId ${props.transitRouterId} is adopted; give the id of its CEN instance as cenId.`);
@@ -408,13 +407,14 @@ export class HybridLink extends Construct {
       }
     }
 
+    // Lazy: a Terway Edge cluster created after the link adds its edge pod CIDR (_routeEdgePodCidr).
     new TerraformOutput(this, "data-center-routes", {
       description: `Routes the data-centre routers of ${this.linkName} must carry or advertise (Terraform can't create them).`,
-      value: plan.dataCenterRoutes.map((r) => ({ kind: r.kind, destination: r.destination, next_hop: r.nextHop, reason: r.reason })),
+      value: Lazy.anyValue({ produce: () => this.computePlan([]).dataCenterRoutes.map((r) => ({ kind: r.kind, destination: r.destination, next_hop: r.nextHop, reason: r.reason })) }),
     });
     new TerraformOutput(this, "routes", {
       description: `Route plan of ${this.linkName} (VBR and VPC route tables).`,
-      value: plan.routes.map((r) => ({ table: r.table, destination: r.destination, next_hop: r.nextHop, origin: r.origin, reason: r.reason })),
+      value: Lazy.anyValue({ produce: () => this.computePlan([]).routes.map((r) => ({ table: r.table, destination: r.destination, next_hop: r.nextHop, origin: r.origin, reason: r.reason })) }),
     });
 
     const list = LINKS.get(this.network) ?? [];
@@ -424,9 +424,63 @@ export class HybridLink extends Construct {
     addPlanValidation(this, () => this.plan.findings);
   }
 
-  /** The plan of this link: findings (checked against every other HybridLink of the app) and routes. */
+  /**
+   * The plan of this link: findings and routes, from the plan of the whole App (checked
+   * against every other HybridLink, network and cluster), or of the Fleet that built it.
+   */
   public get plan(): HybridLinkPlan {
+    if (this.fleetPlan) return this.fleetPlan;
+    if (this.inEstate) {
+      const planned = this.estate.plan().links.get(this.node.path);
+      if (planned) return planned.plan;
+    }
     return this.computePlan(this.siblings());
+  }
+
+  /** @internal Used by Fleet: the link's plan comes from the fleet's estate plan. */
+  public _useFleetPlan(plan: HybridLinkPlan): void {
+    this.fleetPlan = plan;
+  }
+
+  /**
+   * @internal Routes a Terway Edge cluster's edge pod CIDR on this link (called when the
+   * cluster and the link meet, in either order): the planner routes it too (rule I-7).
+   */
+  public _routeEdgePodCidr(cidr: string): void {
+    const key = (c: string) => (Token.isUnresolved(c) ? c : Cidr.tryParse(c)?.toString() ?? c);
+    if (this.edgePodCidrs.some((c) => key(c) === key(cidr))) return;
+    this.edgePodCidrs.push(cidr);
+    this.estate.invalidate();
+    this.emitStaticRoutes(this.computePlan([]).routes);
+  }
+
+  /** @internal */
+  public _contributeTo(builder: EstateBuilder): void {
+    // Only the edge pod CIDRs asked for: the planner adds those of the network's Terway Edge clusters.
+    const input = this.planInput([], this.props.edgePodCidrs ?? []);
+    builder.links.push({ key: this.node.path, vpc: this.network.node.path, input });
+  }
+
+  /** Static route entries (router-interface connectivity), each emitted once. */
+  private emitStaticRoutes(routes: PlannedRoute[]): void {
+    const t = this.staticRoutes;
+    if (!t) return;
+    for (const [i, r] of routes.filter((x) => x.origin === RouteOrigin.STATIC).entries()) {
+      const onVbr = r.table === RouteTableKind.VBR;
+      const table = onVbr ? t.vbrTable : t.vpcTable;
+      if (table === undefined) continue; // adopted VBR without its route table: J10-router-interface-inputs fails the synth
+      const id = `route-${r.table}-${slug(r.destination, i)}`;
+      if (this.emittedRoutes.has(`${r.table} ${r.destination}`) || this.node.tryFindChild(id)) continue;
+      this.emittedRoutes.add(`${r.table} ${r.destination}`);
+      new RouteEntry(this, id, {
+        routeTableId: table,
+        destinationCidrblock: r.destination,
+        nexthopType: "RouterInterface",
+        nexthopId: onVbr ? t.vbrInterface.id : t.vpcInterface.id,
+        description: r.nextHop === RouteNextHop.VPC ? "edge to cloud: toward the VPC" : "cloud to edge: toward the VBR",
+        dependsOn: [t.after],
+      });
+    }
   }
 
   /** Routes of the VBR and VPC route tables. */
@@ -472,12 +526,16 @@ export class HybridLink extends Construct {
   }
 
   private computePlan(siblings: HybridSibling[]): HybridLinkPlan {
+    return planHybridLink(this.planInput(siblings, this.edgePodCidrs));
+  }
+
+  private planInput(siblings: HybridSibling[], edgePodCidrs: string[]): HybridLinkPlanInput {
     const p = this.props;
     const v = new PlanValues();
     // Unresolved tokens stay in the lists (their routes are still emitted) and are named in `unresolved`, so their checks are skipped.
     const strs = (path: string, list: string[]) => list.map((s, i) => v.str(`${path}[${i}]`, s) ?? s);
     const zones = this.attachmentVSwitches().map((x) => x.zone);
-    const input: HybridLinkPlanInput = {
+    return {
       name: this.linkName,
       physicalConnectionId: p.physicalConnectionId,
       vbrId: p.vbrId,
@@ -489,7 +547,7 @@ export class HybridLink extends Construct {
       } : undefined,
       vpcCidr: v.str("vpcCidr", this.network.vpcCidr) ?? this.network.vpcCidr,
       cloudPodCidrs: strs("cloudPodCidrs", p.cloudPodCidrs ?? []),
-      edgePodCidrs: strs("edgePodCidrs", this.edgePodCidrs),
+      edgePodCidrs: strs("edgePodCidrs", edgePodCidrs),
       dataCenterCidrs: strs("dataCenterCidrs", this.dataCenterCidrs),
       bgp: {
         localAsn: v.num("bgp.localAsn", p.bgp.localAsn ?? DEFAULT_LOCAL_ASN) ?? DEFAULT_LOCAL_ASN,
@@ -506,7 +564,6 @@ export class HybridLink extends Construct {
       siblings,
       unresolved: v.unresolved,
     };
-    return planHybridLink(input);
   }
 
   private region(): string {

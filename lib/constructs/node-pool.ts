@@ -126,20 +126,27 @@ export class AckNodePool extends Construct {
     });
   }
 
-  /** The pool as the planner sees it. */
-  public toPlan(values: PlanValues): NodePoolPlan {
+  /**
+   * @internal The pool as the planner sees it. A size that is an unresolved token is named in
+   * `unresolved` (T0-unresolved-token); the checks it feeds then see the sizes that are known:
+   * an unknown maximum counts as the minimum, an unknown minimum as 0.
+   */
+  public _toPlan(values: PlanValues): NodePoolPlan {
     const o = this.options;
     const autoscale = o.minSize !== undefined || o.maxSize !== undefined;
     const min = autoscale ? (o.minSize ?? 0) : (o.desiredSize ?? 2);
     const max = autoscale ? (o.maxSize ?? o.minSize ?? 0) : (o.desiredSize ?? 2);
+    const minNodes = values.num(`nodePools[${this.poolName}].minSize`, min) ?? 0;
+    const maxNodes = values.num(`nodePools[${this.poolName}].maxSize`, max) ?? minNodes;
     return {
       name: this.poolName,
       kind: NodePoolKind.CLOUD,
       instanceTypes: o.instanceTypes,
-      minNodes: values.num(`nodePools[${this.poolName}].minSize`, min) ?? 0,
-      maxNodes: values.num(`nodePools[${this.poolName}].maxSize`, max) ?? 0,
+      minNodes,
+      maxNodes,
       zones: this.zones,
-      eniMode: this.exclusive ? EniMode.EXCLUSIVE : EniMode.SHARED,
+      // Exclusive ENI asked on a Flannel pool is passed on as asked: D8-terway-only-feature refuses it.
+      eniMode: this.exclusive || o.exclusiveEni === true ? EniMode.EXCLUSIVE : EniMode.SHARED,
       podsPerNodeOverride: o.podsPerNode,
       kubeletMaxPods: o.kubeletMaxPods,
       imageType: o.imageType,

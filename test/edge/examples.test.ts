@@ -265,7 +265,7 @@ describe("HybridLink wiring", () => {
       });
       const edge = new AckEdgeCluster(stack, "edge", { network, serviceCidr: "172.21.0.0/20", cni: EdgeCni.flannel({ podCidr: "10.8.0.0/16" }) });
       expect(edge.hybridLinks).toHaveLength(1);
-      expect(edge.toPlanInput().externalRanges.map((r) => r.cidr)).toContain("172.16.0.0/16");
+      expect(edge._plannedInput?.externalRanges.map((r) => r.cidr)).toContain("172.16.0.0/16");
       expect(() => edge.edgePodCidr).toThrow(/Flannel has no routed edge pod CIDR/);
     });
     expect(out.error).toBeUndefined();

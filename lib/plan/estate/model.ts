@@ -38,6 +38,8 @@ export interface EstateCluster {
   readonly input: ClusterPlanInput;
   /** The node vSwitches the control plane uses (`vswitch_ids`); default: every node vSwitch. */
   readonly controlPlaneVSwitches?: string[];
+  /** Instance types added to the ENI table for this cluster (default: the estate's). */
+  readonly extraInstanceTypes?: InstanceTypeInfo[];
 }
 
 /** A hybrid link: its plan input, with the edge pod CIDRs the user gave. */

@@ -86,7 +86,7 @@ export function estatePeers(input: EstateInput, domains: EstateDomains, vpcOfClu
   input.links.forEach((l) => {
     const v = vpcIndex.get(l.vpc);
     if (v === undefined) return;
-    for (const dc of l.input.dataCenterCidrs) add("data-center", dc, -1, v, -1, `data centre of ${input.vpcs[v].name}`, domains.domainOf[v]);
+    for (const dc of l.input.dataCenterCidrs) add("data-center", dc, -1, v, -1, `${l.input.name} data centre`, domains.domainOf[v]);
   });
   input.connections.forEach((conn, g) => {
     const v = conn.vpcs.map((k) => vpcIndex.get(k)).find((x): x is number => x !== undefined);

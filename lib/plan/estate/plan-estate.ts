@@ -116,7 +116,7 @@ export function planEstate(input: EstateInput): EstatePlan {
       externalRanges: peerResult.peers[i].length > 0 ? [...c.input.externalRanges, ...peerResult.peers[i]] : c.input.externalRanges,
       hasHybridLink: linksPerVpc[v] > 0,
     };
-    const result = planCluster(planInput, { extraInstanceTypes: input.extraInstanceTypes });
+    const result = planCluster(planInput, { extraInstanceTypes: c.extraInstanceTypes ?? input.extraInstanceTypes });
     clusterPlans++;
     clusters.set(c.key, { ...result, input: planInput });
     members[v].push({ input: planInput, capacity: result.capacity });
@@ -171,7 +171,8 @@ export function planEstate(input: EstateInput): EstatePlan {
     related.delete(i);
     const siblings: HybridSibling[] = [...related].sort((a, b) => a - b).map((j) => {
       const o = input.links[j].input;
-      return { name: o.name, physicalConnectionId: o.physicalConnectionId, vlanId: o.vbr?.vlanId, vbrId: o.vbrId, peerCount: o.bgp.peerIps.length };
+      // Named by key: a construct path (`stack/link`) or a spec link name.
+      return { name: input.links[j].key, physicalConnectionId: o.physicalConnectionId, vlanId: o.vbr?.vlanId, vbrId: o.vbrId, peerCount: o.bgp.peerIps.length };
     });
     const linkInput: HybridLinkPlanInput = {
       ...l.input,

@@ -35,6 +35,8 @@ export function clusterPlanInput(
       allowPublicRanges: net.network.allowPublicRanges,
     },
     nodeVSwitches: vswitchPlans(net.nodeVSwitches),
+    // As AckCluster does by default: the control plane takes the first 5 node vSwitches (G7).
+    controlPlaneVSwitches: net.nodeVSwitches.slice(0, 5).map((v) => v.name),
     podVSwitches: terway ? vswitchPlans(net.podVSwitches) : [],
     serviceCidr: alloc.serviceCidr.cidr,
     cni: {

@@ -55,6 +55,8 @@ export interface FleetPlan {
   readonly held: Array<{ readonly name: string; readonly ranges: string[] }>;
   /** What planning the estate took (one planCluster per cluster). */
   readonly stats: EstateStats;
+  /** Findings of VPC-scoped rules (shared capacity, route-table quota, data-centre duplicates of networks). */
+  readonly vpcFindings: Finding[];
 }
 
 function report(findings: Finding[], r: RuleInfo, path: string, message: string): void {
@@ -145,5 +147,5 @@ export function planFleet(input: FleetPlanInput, options: FleetPlanOptions = {})
   lockChanges.push(...update.changes);
   const lockChanged = !options.lock || canonicalJson(options.lock) !== canonicalJson(update.lock);
 
-  return { clusters, networks, links, findings: sortFindings(findings), lock: update.lock, lockChanged, lockChanges, held, stats: estate.stats };
+  return { clusters, networks, links, findings: sortFindings(findings), lock: update.lock, lockChanged, lockChanges, held, stats: estate.stats, vpcFindings: [...estate.vpcFindings.values()].flat() };
 }
