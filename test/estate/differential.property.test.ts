@@ -6,46 +6,87 @@
  * message) must be equal. Excluded by nature: FRONT_END_ONLY_RULES in findings.ts.
  *
  * CI runs DIFF_RUNS (default 25) estates; `DIFF_RUNS=500 npx jest test/estate/differential`
- * runs more. A failure prints the seed and path; replay with DIFF_SEED=<seed> DIFF_PATH=<path>.
+ * runs more. A failure prints the smallest estate that still disagrees (test/estate/minimize.ts),
+ * the original one, and the seed and path to replay it: DIFF_SEED=<seed> DIFF_PATH=<path>.
  */
 import * as fs from "fs";
 import fc from "fast-check";
 import { generateEstate } from "./arbitrary-estate";
 import { connectNetworks } from "./connect";
-import { describeEstate } from "./estate-model";
+import { Estate, describeEstate } from "./estate-model";
 import { constructFindings, diffFindings, specFindings } from "./findings";
+import { minimizeEstate } from "./minimize";
 
 const RUNS = Number(process.env.DIFF_RUNS ?? 25);
 const SEED = process.env.DIFF_SEED !== undefined ? Number(process.env.DIFF_SEED) : undefined;
 const PATH = process.env.DIFF_PATH;
 
-function check(g: fc.GeneratorValue): void {
-  const estate = generateEstate(g);
+interface Comparison {
+  readonly onlySpec: string[];
+  readonly onlyConstructs: string[];
+  readonly specErrors: boolean;
+  readonly synthFailed: boolean;
+}
+
+/** Both front-ends on one estate. A construct that throws (instead of reporting a finding) is a disagreement too. */
+function compare(estate: Estate): Comparison {
   const spec = specFindings(estate);
-  const out = constructFindings(estate, connectNetworks);
+  const specErrors = spec.some((f) => f.severity === "error");
+  let out: ReturnType<typeof constructFindings>;
+  try {
+    out = constructFindings(estate, connectNetworks);
+  } catch (e) {
+    return { onlySpec: [], onlyConstructs: [`THROWN ${e instanceof Error ? e.message : String(e)}`], specErrors, synthFailed: true };
+  }
   fs.rmSync(out.outdir, { recursive: true, force: true });
   const diff = diffFindings(spec, out.findings, new Set(estate.clusters.map((c) => c.name)));
-  const specErrors = spec.some((f) => f.severity === "error");
-  if (diff.onlySpec.length === 0 && diff.onlyConstructs.length === 0 && specErrors === (out.synthError !== undefined)) return;
-  throw new Error([
-    "the front-ends disagree on this estate:",
-    describeEstate(estate),
-    `spec has errors: ${specErrors}; app.synth() ${out.synthError ? "failed" : "succeeded"}`,
-    "only in the spec:",
-    ...diff.onlySpec.map((f) => `  ${f.raw}`),
-    "only in the constructs:",
-    ...diff.onlyConstructs.map((f) => `  ${f.raw}`),
-  ].join("\n"));
+  return { onlySpec: diff.onlySpec.map((f) => f.raw), onlyConstructs: diff.onlyConstructs.map((f) => f.raw), specErrors, synthFailed: out.synthError !== undefined };
 }
+
+/** The rule ids the front-ends disagree on (`synth-outcome` when only the pass/fail differs). */
+function disagreement(c: Comparison): string[] {
+  const rules = [...c.onlySpec, ...c.onlyConstructs].map((raw) => raw.split(" ")[1] ?? raw);
+  if (rules.length === 0 && c.specErrors !== c.synthFailed) rules.push("synth-outcome");
+  return [...new Set(rules)];
+}
+
+function report(estate: Estate, c: Comparison): string {
+  return [
+    describeEstate(estate),
+    `spec has errors: ${c.specErrors}; app.synth() ${c.synthFailed ? "failed" : "succeeded"}`,
+    "only in the spec:",
+    ...c.onlySpec.map((f) => `  ${f}`),
+    "only in the constructs:",
+    ...c.onlyConstructs.map((f) => `  ${f}`),
+  ].join("\n");
+}
+
+let failing: Estate | undefined;
+
+function check(g: fc.GeneratorValue): void {
+  const estate = generateEstate(g);
+  const c = compare(estate);
+  if (disagreement(c).length === 0) return;
+  failing = estate;
+  throw new Error(`the front-ends disagree on this estate:\n${report(estate, c)}`);
+}
+
+/** Minimization replays whole apps (about a second each under load): it gets this long. */
+const SHRINK_MS = Number(process.env.DIFF_SHRINK_MS ?? 60_000);
 
 describe("differential: spec and constructs give the same findings", () => {
   it(`agrees on ${RUNS} random estates`, () => {
-    const result = fc.check(fc.property(fc.gen(), check), { numRuns: RUNS, seed: SEED, path: PATH, endOnFailure: false });
-    if (result.failed) {
-      throw new Error(
-        `Counterexample after ${result.numRuns} estates (shrunk ${result.numShrinks} times). Replay: DIFF_SEED=${result.seed} DIFF_PATH=${result.counterexamplePath ?? ""}\n` +
-        `${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}`,
-      );
-    }
+    const found = fc.check(fc.property(fc.gen(), check), { numRuns: RUNS, seed: SEED, path: PATH, endOnFailure: true });
+    if (!found.failed || !failing) return;
+    const original = failing;
+    const smallest = minimizeEstate(original, (e) => disagreement(compare(e)), SHRINK_MS);
+    throw new Error([
+      `The front-ends disagree (estate ${found.numRuns} of the run). Replay: DIFF_SEED=${found.seed} DIFF_PATH=${found.counterexamplePath ?? ""}`,
+      "Smallest estate found that still disagrees:",
+      report(smallest, compare(smallest)),
+      "",
+      "Original estate:",
+      report(original, compare(original)),
+    ].join("\n"));
   });
 });

@@ -128,7 +128,8 @@ export function constructFindings(e: Estate, connect: ConnectFn): ConstructOutco
   for (const line of errorLines) {
     const m = /^\s*\[[^\]]+\] (.*)$/.exec(line);
     if (m) entries.push(m[1]);
-    else if (entries.length > 0 && line.trim() !== "" && !line.startsWith("If you wish to ignore")) entries[entries.length - 1] += `\n${line}`;
+    else if (/^(Validation failed|If you wish to ignore)/.test(line) || line.trim() === "") continue;
+    else if (entries.length > 0) entries[entries.length - 1] += `\n${line}`;
   }
   const findings: NormalFinding[] = [];
   for (const entry of entries) {
