@@ -93,7 +93,8 @@ function generate(g: Gen, clean: boolean): Estate {
       const min = Math.min(max, g(fc.integer, { min: 0, max: 3 }));
       const exclusive = clean ? (kind === "terway" && chance(g, 10) ? true : undefined) : chance(g, 75) ? undefined : g(fc.boolean);
       const zoneSubset = chance(g, 25) ? subset(g, vpc.zones.length, 1).map((z) => vpc.zones[z]) : undefined;
-      const instanceType = clean && exclusive ? "ecs.c7.4xlarge" : pick(g, INSTANCE_TYPES);
+      // ecs.g6.large has too few ENI addresses for Terway (E2): colliding estates only.
+      const instanceType = clean ? (exclusive ? "ecs.c7.4xlarge" : pick(g, INSTANCE_TYPES.slice(0, 3))) : pick(g, INSTANCE_TYPES);
       pools.push({
         name: `pool-${"ab"[p]}`, instanceType, min, max,
         ...(exclusive !== undefined && (!clean || !flannelCloud) ? { exclusiveEni: exclusive } : {}),
@@ -132,7 +133,8 @@ function generate(g: Gen, clean: boolean): Estate {
   }
 
   const links: EstateLink[] = [];
-  const nLinks = g(fc.integer, { min: 0, max: 3 });
+  // Clean estates keep room (4 link names) for a link per VPC with a Terway Edge cluster, added below.
+  const nLinks = g(fc.integer, { min: 0, max: clean ? 1 : 3 });
   const mkLink = (k: number, vpc: number, dataCenterCidrs: string[]): EstateLink => ({
     name: LINK_NAMES[k], vpc,
     physicalConnectionId: clean ? `pc-${"abcd"[k]}` : pick(g, ["pc-alpha", "pc-bravo"]),
