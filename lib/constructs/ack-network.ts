@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { Token } from "./cdktf";
-import { AppEstate, EstateBuilder, IEstateMember } from "./estate";
+import { AppEstate, EstateBuilder } from "./estate";
 import { addPlanValidation } from "./validation";
 import { Cidr, CidrError } from "../cidr";
 import { Finding } from "../plan/finding";
@@ -137,7 +137,7 @@ export interface INetworkMember {
  * NAT egress and IPv6 on request. CIDRs are given or carved from the VPC deterministically.
  * Or an existing VPC and vSwitches adopted by id ({@link AckNetwork.fromExisting}).
  */
-export class AckNetwork extends Construct implements IEstateMember {
+export class AckNetwork extends Construct {
   /** Adopts an existing VPC and vSwitches. Nothing is created. */
   public static fromExisting(scope: Construct, id: string, props: ExistingNetworkProps): AckNetwork {
     adopting = props;
@@ -241,7 +241,7 @@ export class AckNetwork extends Construct implements IEstateMember {
   public _contributeTo(builder: EstateBuilder): void {
     const literal = (x: string | undefined) => (x === undefined || Token.isUnresolved(x) ? undefined : x);
     const plans = (list: NetworkVSwitch[]): VSwitchPlan[] => list.map((v) => ({ name: v.name, zone: v.zone, cidr: literal(v.cidr), existing: v.existing, sameAs: v.sameAs }));
-    builder.vpcs.push({
+    builder.addVpc({
       key: this.node.path,
       name: this.namePrefix,
       path: this.namePrefix,

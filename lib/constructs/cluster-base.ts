@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { annotate } from "./annotate";
 import { AckNetwork, INetworkMember, NetworkVSwitch } from "./ack-network";
-import { AppEstate, EstateBuilder, IEstateMember } from "./estate";
+import { AppEstate, EstateBuilder } from "./estate";
 import { ADDON } from "./addons";
 import { ClusterSpec, ProxyMode } from "./cluster-spec";
 import { AddonConfig } from "./cni";
@@ -150,7 +150,7 @@ export interface ClusterKindConfig {
  * What ACK and ACK Edge clusters share: the `alicloud_cs_managed_kubernetes` resource with
  * secure defaults, node pools, and a plan checked at synth.
  */
-export abstract class AckClusterBase extends Construct implements INetworkMember, IEstateMember {
+export abstract class AckClusterBase extends Construct implements INetworkMember {
   /** The L1 cluster resource: an escape hatch. */
   public readonly resource: CsManagedKubernetes;
   /** Cluster id (a token). */
@@ -274,6 +274,8 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
 
   /** @internal */
   public _contributeTo(builder: EstateBuilder): void {
+    // A network built by a Fleet is not in the App's estate: the cluster brings it along.
+    if (!builder.hasVpc(this.network.node.path)) this.network._contributeTo(builder);
     builder.clusters.push({
       key: this.node.path,
       vpc: this.network.node.path,

@@ -17,6 +17,20 @@ export class EstateBuilder {
   public readonly links: EstateLink[] = [];
   public readonly connections: EstateConnection[] = [];
 
+  private readonly vpcKeys = new Set<string>();
+
+  /** True when the VPC with this key was contributed already. */
+  public hasVpc(key: string): boolean {
+    return this.vpcKeys.has(key);
+  }
+
+  /** Adds a VPC once. */
+  public addVpc(vpc: EstateVpc): void {
+    if (this.vpcKeys.has(vpc.key)) return;
+    this.vpcKeys.add(vpc.key);
+    this.vpcs.push(vpc);
+  }
+
   public get input(): EstateInput {
     return { vpcs: this.vpcs, clusters: this.clusters, links: this.links, connections: this.connections };
   }

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { AckNetwork } from "./ack-network";
 import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Token } from "./cdktf";
-import { AppEstate, EstateBuilder, IEstateMember } from "./estate";
+import { AppEstate, EstateBuilder } from "./estate";
 import { PlanValues } from "./tokens";
 import { addPlanValidation } from "./validation";
 import {
@@ -201,7 +201,7 @@ function slug(cidr: string, index: number): string {
  *
  * @see https://www.alibabacloud.com/help/en/ack/ack-edge/user-guide/how-to-use-the-terway-edge-network-plugin
  */
-export class HybridLink extends Construct implements IEstateMember {
+export class HybridLink extends Construct {
   /** Hybrid links of a network, in creation order. */
   public static linksIn(network: AckNetwork): HybridLink[] {
     return [...(LINKS.get(network) ?? [])];
@@ -458,6 +458,7 @@ export class HybridLink extends Construct implements IEstateMember {
   public _contributeTo(builder: EstateBuilder): void {
     // Only the edge pod CIDRs asked for: the planner adds those of the network's Terway Edge clusters.
     const input = this.planInput([], this.props.edgePodCidrs ?? []);
+    if (!builder.hasVpc(this.network.node.path)) this.network._contributeTo(builder);
     builder.links.push({ key: this.node.path, vpc: this.network.node.path, input });
   }
 

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { AckNetwork } from "./ack-network";
 import { Token } from "./cdktf";
-import { AppEstate, EstateBuilder, IEstateMember } from "./estate";
+import { AppEstate, EstateBuilder } from "./estate";
 
 /** Properties of a {@link NetworkConnection}. */
 export interface NetworkConnectionProps {
@@ -24,7 +24,7 @@ export interface NetworkConnectionProps {
  * checked against each other (rule C5-connected-overlap), as `connections` does in a fleet
  * spec. It creates no resource: the connection itself is made elsewhere.
  */
-export class NetworkConnection extends Construct implements IEstateMember {
+export class NetworkConnection extends Construct {
   public readonly networks: AckNetwork[];
   public readonly externalCidrs: string[];
   public readonly connectionName: string;

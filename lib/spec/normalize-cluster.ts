@@ -127,7 +127,9 @@ export function normalizeCluster(
     const { min, max } = poolSize(p);
     nodePools.push({
       name: p.name, kind: NodePoolKind.CLOUD, instanceTypes: p.instanceTypes ?? (p.instanceType ? [p.instanceType] : []),
-      minNodes: min, maxNodes: max, zones: p.zones ?? zones ?? [], eniMode: exclusive ? EniMode.EXCLUSIVE : EniMode.SHARED,
+      minNodes: min, maxNodes: max, zones: p.zones ?? zones ?? [],
+      // Exclusive ENI asked on a Flannel pool is passed on as asked: D8-terway-only-feature refuses it (as for the constructs).
+      eniMode: exclusive || p.exclusiveEni === true ? EniMode.EXCLUSIVE : EniMode.SHARED,
       podsPerNodeOverride: p.podsPerNode, kubeletMaxPods: p.kubeletMaxPods, imageType: p.imageType,
     });
   });

@@ -1,3 +1,4 @@
 export * from "./model";
 export * from "./plan-estate";
-export { buildDomains, EstateDomains } from "./domains";
+export { buildDomains } from "./domains";
+export type { EstateDomains } from "./domains";
