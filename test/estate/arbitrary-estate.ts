@@ -97,6 +97,7 @@ function generate(g: Gen, clean: boolean): Estate {
       const instanceType = clean ? (exclusive ? "ecs.c7.4xlarge" : pick(g, INSTANCE_TYPES.slice(0, 3))) : pick(g, INSTANCE_TYPES);
       pools.push({
         name: `pool-${"ab"[p]}`, instanceType, min, max,
+        ...(!clean && chance(g, 15) ? { imageType: pick(g, ["AliyunLinux3", "CentOS"]) } : {}),
         ...(exclusive !== undefined && (!clean || !flannelCloud) ? { exclusiveEni: exclusive } : {}),
         ...(zoneSubset ? { zones: zoneSubset } : {}),
       });
@@ -126,6 +127,9 @@ function generate(g: Gen, clean: boolean): Estate {
       podCidr,
       podsPerNode: clean ? 64 : pick(g, PODS_PER_NODE),
       exclusiveDefault: kind === "terway" && !clean && chance(g, 10) ? true : undefined,
+      networkPolicy: kind === "terway" && chance(g, 15) ? false : undefined,
+      dataPathV2: kind === "terway" && chance(g, 20) ? true : undefined,
+      allowServiceCidrReuse: !clean && chance(g, 15) ? true : undefined,
       edgeNodeCidrs: kind === "edge-flannel" && g(fc.boolean) ? ["10.200.0.0/16"] : undefined,
       pools,
       edgePools,
@@ -144,6 +148,8 @@ function generate(g: Gen, clean: boolean): Estate {
     peerAsn: pick(g, [65001, 65002]),
     dataCenterCidrs,
     listEdgePods: g(fc.boolean),
+    cen: chance(g, 25) ? true : undefined,
+    extraExpectedRoutes: !clean && chance(g, 15) ? pick(g, [10, 120]) : undefined,
   });
   for (let k = 0; k < nLinks; k++) {
     const vpc = g(fc.integer, { min: 0, max: nVpc - 1 });

@@ -74,6 +74,48 @@ function check(g: fc.GeneratorValue): void {
 /** Minimization replays whole apps (about a second each under load): it gets this long. */
 const SHRINK_MS = Number(process.env.DIFF_SHRINK_MS ?? 60_000);
 
+const V = "1.33.1-aliyun.1";
+
+/** Estates on which the front-ends once disagreed (smallest forms found by the property below): checked on every run. */
+const REGRESSIONS: Array<{ readonly name: string; readonly estate: Estate }> = [
+  {
+    name: "Terway Edge link without edgePodCidrs (issue 8, behaviour 3): the constructs did not route the edge pods",
+    estate: {
+      stacks: "single", connections: [],
+      vpcs: [{ name: "net-a", own: false, cidr: "10.0.0.0/16", zones: ["cn-hangzhou-i"], nodeVSwitchCidrs: ["10.0.0.0/24"], podVSwitchCidrs: ["10.0.32.0/19"] }],
+      clusters: [{ name: "delta", vpc: 0, kind: "edge-terway", basic: false, kubernetesVersion: V, serviceCidr: "172.19.0.0/20", podCidr: "10.123.0.0/16", podsPerNode: 64, pools: [], edgePools: [] }],
+      links: [{ name: "link-a", vpc: 0, physicalConnectionId: "pc-a", vlanId: 100, localGatewayIp: "10.254.0.1", peerGatewayIp: "10.254.0.2", peerAsn: 65001, dataCenterCidrs: ["10.200.0.0/16"], listEdgePods: false }],
+    },
+  },
+  {
+    name: "exclusive ENI on a Flannel pool (behaviour 6): the spec dropped it",
+    estate: {
+      stacks: "single", connections: [], links: [],
+      vpcs: [{ name: "net-a", own: false, cidr: "10.0.0.0/16", zones: ["cn-hangzhou-i"], nodeVSwitchCidrs: ["10.0.0.0/24"], podVSwitchCidrs: ["10.0.32.0/19"] }],
+      clusters: [{
+        name: "golf", vpc: 0, kind: "flannel", basic: false, kubernetesVersion: V, serviceCidr: "172.24.0.0/16", podCidr: "172.20.0.0/16", podsPerNode: 16,
+        pools: [{ name: "pool-b", instanceType: "ecs.g7.xlarge", min: 1, max: 2, exclusiveEni: true }], edgePools: [],
+      }],
+    },
+  },
+  {
+    name: "CEN transit-router link on a one-zone VPC: J11-cen-vpc-attachment (zones)",
+    estate: {
+      stacks: "single", connections: [],
+      vpcs: [{ name: "net-c", own: false, cidr: "10.2.0.0/16", zones: ["cn-hangzhou-i"], nodeVSwitchCidrs: ["10.2.0.0/24"], podVSwitchCidrs: ["10.2.32.0/19"] }],
+      clusters: [{ name: "echo", vpc: 0, kind: "edge-terway", basic: false, kubernetesVersion: V, serviceCidr: "172.20.0.0/20", podCidr: "10.124.0.0/16", podsPerNode: 64, pools: [], edgePools: [] }],
+      links: [{ name: "link-b", vpc: 0, physicalConnectionId: "pc-b", vlanId: 101, localGatewayIp: "10.254.1.1", peerGatewayIp: "10.254.1.2", peerAsn: 65001, dataCenterCidrs: ["10.210.0.0/16"], listEdgePods: true, cen: true }],
+    },
+  },
+];
+
+describe("differential: estates that once disagreed", () => {
+  it.each(REGRESSIONS.map((r) => [r.name, r.estate] as const))("%s", (_name, estate) => {
+    const c = compare(estate);
+    if (disagreement(c).length > 0) throw new Error(`the front-ends disagree:\n${report(estate, c)}`);
+  });
+});
+
 describe("differential: spec and constructs give the same findings", () => {
   it(`agrees on ${RUNS} random estates`, () => {
     const found = fc.check(fc.property(fc.gen(), check), { numRuns: RUNS, seed: SEED, path: PATH, endOnFailure: true });

@@ -7,7 +7,7 @@
  */
 import { App, TerraformStack } from "cdktf";
 import {
-  AckCluster, AckClusterBase, AckEdgeCluster, AckNetwork, ClusterSpec, Cni, EdgeCni, EdgeInterconnect, HybridLink, TerwayMode,
+  AckCluster, AckClusterBase, AckEdgeCluster, AckNetwork, ClusterSpec, Cni, EdgeCni, EdgeInterconnect, HybridConnectivity, HybridLink, TerwayMode,
 } from "../../lib";
 import { AlicloudProvider } from "../../lib/providers/alicloud/provider";
 import {
@@ -38,6 +38,8 @@ export interface EstatePool {
   readonly exclusiveEni?: boolean;
   /** A subset of the VPC's zones (undefined: all of them). */
   readonly zones?: string[];
+  /** Node OS image (DataPath V2 needs a recent one, F-5). */
+  readonly imageType?: string;
 }
 
 export interface EstateEdgePool {
@@ -61,6 +63,11 @@ export interface EstateCluster {
   readonly podsPerNode: number;
   /** Terway: default ENI mode of the pools. */
   readonly exclusiveDefault?: boolean;
+  /** Terway: NetworkPolicy (default true) and DataPath V2 (default false). */
+  readonly networkPolicy?: boolean;
+  readonly dataPathV2?: boolean;
+  /** C-4 opt-out. */
+  readonly allowServiceCidrReuse?: boolean;
   /** ACK Edge Flannel: edge node ranges. */
   readonly edgeNodeCidrs?: string[];
   readonly pools: EstatePool[];
@@ -83,6 +90,10 @@ export interface EstateLink {
   readonly dataCenterCidrs: string[];
   /** Constructs: pass the Terway Edge clusters' edge pod CIDRs as `edgePodCidrs` (else the planner must add them). */
   readonly listEdgePods: boolean;
+  /** CEN transit router instead of router interfaces. */
+  readonly cen?: boolean;
+  /** Routes expected from the data centre beyond its CIDRs and the edge pods (J6-bgp-route-limit). */
+  readonly extraExpectedRoutes?: number;
 }
 
 export interface EstateConnection {
@@ -138,7 +149,10 @@ function specCluster(e: Estate, c: EstateCluster): FleetClusterSpec {
     : { shared: v.name };
   const cni = (() => {
     switch (c.kind) {
-      case "terway": return { plugin: CniPlugin.TERWAY, mode: c.exclusiveDefault ? SpecTerwayMode.EXCLUSIVE_ENI : SpecTerwayMode.SHARED_ENI };
+      case "terway": return {
+        plugin: CniPlugin.TERWAY, mode: c.exclusiveDefault ? SpecTerwayMode.EXCLUSIVE_ENI : SpecTerwayMode.SHARED_ENI,
+        ...(c.networkPolicy !== undefined ? { networkPolicy: c.networkPolicy } : {}), ...(c.dataPathV2 !== undefined ? { dataPathV2: c.dataPathV2 } : {}),
+      };
       case "flannel": return { plugin: CniPlugin.FLANNEL, podCidr: c.podCidr, podsPerNode: c.podsPerNode };
       case "edge-flannel": return { plugin: CniPlugin.FLANNEL, podCidr: c.podCidr, podsPerNode: c.podsPerNode, edgeNodeCidrs: c.edgeNodeCidrs ?? [] };
       case "edge-terway": return { plugin: CniPlugin.TERWAY_EDGE, edgePodCidr: c.podCidr, podsPerEdgeNode: c.podsPerNode };
@@ -155,10 +169,12 @@ function specCluster(e: Estate, c: EstateCluster): FleetClusterSpec {
     serviceCidr: c.serviceCidr,
     ...(c.nodeQuota !== undefined ? { nodeQuota: c.nodeQuota } : {}),
     ...(c.routeTableQuota !== undefined ? { routeTableQuota: c.routeTableQuota } : {}),
+    ...(c.allowServiceCidrReuse !== undefined ? { allowServiceCidrReuse: c.allowServiceCidrReuse } : {}),
     nodePools: c.pools.map((p) => ({
       name: p.name, instanceType: p.instanceType, min: p.min, max: p.max,
       ...(p.exclusiveEni !== undefined ? { exclusiveEni: p.exclusiveEni } : {}),
       ...(p.zones ? { zones: [...p.zones] } : {}),
+      ...(p.imageType ? { imageType: p.imageType } : {}),
     })),
     ...(isEdge(c.kind) ? {
       edgeNodePools: c.edgePools.map((p) => ({
@@ -185,6 +201,8 @@ export function toSpec(e: Estate): FleetSpec {
     peeringSubnetMask: "255.255.255.252",
     peerAsn: l.peerAsn,
     dataCenterCidrs: [...l.dataCenterCidrs],
+    ...(l.cen ? { connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER } : {}),
+    ...(l.extraExpectedRoutes !== undefined ? { extraExpectedRoutes: l.extraExpectedRoutes } : {}),
   }));
   const connections: FleetConnectionSpec[] = e.connections.map((c) => ({
     name: c.name,
@@ -246,6 +264,7 @@ export function toConstructs(app: App, e: Estate, connect: ConnectFn): BuiltEsta
       kubernetesVersion: c.kubernetesVersion,
       serviceCidr: c.serviceCidr,
       ...(c.nodeQuota !== undefined ? { nodeQuota: c.nodeQuota } : {}),
+      ...(c.allowServiceCidrReuse !== undefined ? { allowServiceCidrReuse: c.allowServiceCidrReuse } : {}),
     };
     let cluster: AckClusterBase;
     if (c.kind === "terway" || c.kind === "flannel") {
@@ -253,7 +272,10 @@ export function toConstructs(app: App, e: Estate, connect: ConnectFn): BuiltEsta
         ...base,
         ...(c.routeTableQuota !== undefined ? { routeTableQuota: c.routeTableQuota } : {}),
         cni: c.kind === "terway"
-          ? Cni.terway({ mode: c.exclusiveDefault ? TerwayMode.EXCLUSIVE_ENI : TerwayMode.SHARED_ENI })
+          ? Cni.terway({
+            mode: c.exclusiveDefault ? TerwayMode.EXCLUSIVE_ENI : TerwayMode.SHARED_ENI,
+            ...(c.networkPolicy !== undefined ? { networkPolicy: c.networkPolicy } : {}), ...(c.dataPathV2 !== undefined ? { dataPathV2: c.dataPathV2 } : {}),
+          })
           : Cni.flannel({ podCidr: c.podCidr as string, podsPerNode: c.podsPerNode }),
       });
     } else {
@@ -273,6 +295,7 @@ export function toConstructs(app: App, e: Estate, connect: ConnectFn): BuiltEsta
         instanceTypes: [p.instanceType], minSize: p.min, maxSize: p.max,
         ...(p.exclusiveEni !== undefined ? { exclusiveEni: p.exclusiveEni } : {}),
         ...(p.zones ? { zones: [...p.zones] } : {}),
+        ...(p.imageType ? { imageType: p.imageType } : {}),
       });
     }
     clusters.push(cluster);
@@ -285,7 +308,8 @@ export function toConstructs(app: App, e: Estate, connect: ConnectFn): BuiltEsta
     localGatewayIp: l.localGatewayIp,
     peerGatewayIp: l.peerGatewayIp,
     peeringSubnetMask: "255.255.255.252",
-    bgp: { peerAsn: l.peerAsn },
+    bgp: { peerAsn: l.peerAsn, ...(l.extraExpectedRoutes !== undefined ? { extraExpectedRoutes: l.extraExpectedRoutes } : {}) },
+    ...(l.cen ? { connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER } : {}),
     dataCenterCidrs: [...l.dataCenterCidrs],
     ...(l.listEdgePods ? {
       edgePodCidrs: membersOf(e, l.vpc).filter((c) => c.kind === "edge-terway").map((c) => c.podCidr as string),
@@ -304,12 +328,12 @@ export function describeEstate(e: Estate): string {
   e.vpcs.forEach((v, i) => {
     lines.push(`vpc ${v.name}${v.own ? " (own)" : ""} ${v.cidr} zones ${v.zones.join(",")} node ${v.nodeVSwitchCidrs.join(",")}${vpcHasTerway(e, i) ? ` pod ${v.podVSwitchCidrs.join(",")}` : ""}`);
     for (const c of membersOf(e, i)) {
-      const pools = c.pools.map((p) => `${p.name}:${p.instanceType}:${p.min}..${p.max}${p.exclusiveEni !== undefined ? `:excl=${p.exclusiveEni}` : ""}${p.zones ? `:${p.zones.join("+")}` : ""}`);
+      const pools = c.pools.map((p) => `${p.name}:${p.instanceType}:${p.min}..${p.max}${p.exclusiveEni !== undefined ? `:excl=${p.exclusiveEni}` : ""}${p.zones ? `:${p.zones.join("+")}` : ""}${p.imageType ? `:${p.imageType}` : ""}`);
       const edgePools = c.edgePools.map((p) => `${p.name}:${p.privateInterconnect ? "private" : "basic"}:${p.min}..${p.max}`);
-      lines.push(`  cluster ${c.name} ${c.kind}${c.basic ? " basic" : ""} k8s ${c.kubernetesVersion} svc ${c.serviceCidr}${c.podCidr ? ` pods ${c.podCidr}/${c.podsPerNode}pn` : ""}${c.exclusiveDefault ? " exclusive-default" : ""}${c.nodeQuota !== undefined ? ` nodeQuota ${c.nodeQuota}` : ""}${c.routeTableQuota !== undefined ? ` routeTableQuota ${c.routeTableQuota}` : ""}${c.edgeNodeCidrs?.length ? ` edgeNodes ${c.edgeNodeCidrs.join(",")}` : ""} pools [${pools.join(" ")}]${edgePools.length ? ` edge [${edgePools.join(" ")}]` : ""}`);
+      lines.push(`  cluster ${c.name} ${c.kind}${c.basic ? " basic" : ""} k8s ${c.kubernetesVersion} svc ${c.serviceCidr}${c.podCidr ? ` pods ${c.podCidr}/${c.podsPerNode}pn` : ""}${c.exclusiveDefault ? " exclusive-default" : ""}${c.networkPolicy === false ? " no-networkpolicy" : ""}${c.dataPathV2 ? " datapathv2" : ""}${c.allowServiceCidrReuse ? " allow-service-reuse" : ""}${c.nodeQuota !== undefined ? ` nodeQuota ${c.nodeQuota}` : ""}${c.routeTableQuota !== undefined ? ` routeTableQuota ${c.routeTableQuota}` : ""}${c.edgeNodeCidrs?.length ? ` edgeNodes ${c.edgeNodeCidrs.join(",")}` : ""} pools [${pools.join(" ")}]${edgePools.length ? ` edge [${edgePools.join(" ")}]` : ""}`);
     }
   });
-  for (const l of e.links) lines.push(`link ${l.name} -> ${e.vpcs[l.vpc].name} ${l.physicalConnectionId}/vlan${l.vlanId} dc ${l.dataCenterCidrs.join(",")}${l.listEdgePods ? " (edge pods listed)" : ""}`);
+  for (const l of e.links) lines.push(`link ${l.name} -> ${e.vpcs[l.vpc].name} ${l.physicalConnectionId}/vlan${l.vlanId} dc ${l.dataCenterCidrs.join(",")}${l.listEdgePods ? " (edge pods listed)" : ""}${l.cen ? " cen" : ""}${l.extraExpectedRoutes !== undefined ? ` +${l.extraExpectedRoutes} routes` : ""}`);
   for (const c of e.connections) lines.push(`connection ${c.name} ${c.type} ${c.vpcs.map((i) => e.vpcs[i].name).join(",")}${c.externalCidrs.length ? ` external ${c.externalCidrs.join(",")}` : ""}`);
   return lines.join("\n");
 }
