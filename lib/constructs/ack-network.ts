@@ -233,8 +233,9 @@ export class AckNetwork extends Construct {
       }
     }
     const estate = AppEstate.of(this);
-    const planned = estate.register(this);
-    addPlanValidation(this, () => [...this.layoutFindings, ...(planned ? estate.plan().vpcFindings.get(this.node.path) ?? [] : [])]);
+    estate.register(this);
+    // A network built by a Fleet gets VPC findings here only when constructs outside the fleet use it.
+    addPlanValidation(this, () => [...this.layoutFindings, ...(estate.hasOwnMembers ? estate.plan().vpcFindings.get(this.node.path) ?? [] : [])]);
   }
 
   /** @internal The VPC and its vSwitches, as the estate planner sees them (tokens left out). */

@@ -274,13 +274,13 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
 
   /** @internal */
   public _contributeTo(builder: EstateBuilder): void {
-    // A network built by a Fleet is not in the App's estate: the cluster brings it along.
     if (!builder.hasVpc(this.network.node.path)) this.network._contributeTo(builder);
     builder.clusters.push({
       key: this.node.path,
       vpc: this.network.node.path,
       input: this._toPlanInput(),
       extraInstanceTypes: this.baseProps.extraInstanceTypes,
+      preplanned: this.fleetPlan,
     });
   }
 

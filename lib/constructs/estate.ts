@@ -47,8 +47,9 @@ const ESTATES = new WeakMap<IConstruct, AppEstate>();
  * (planEstate, the planner of fleet specs too) and each construct's validation returns the
  * findings it owns. Adding a construct (or a node pool) later invalidates the plan.
  *
- * Constructs built by a Fleet are planned by the fleet's own estate plan (once per cluster)
- * and are not registered here.
+ * Constructs built by a Fleet are planned by the fleet's own estate plan (once per cluster);
+ * here they are context: their ranges count for the other constructs of the App, and they
+ * are not planned again.
  */
 export class AppEstate {
   /** The estate of the App `scope` belongs to. */
@@ -63,6 +64,7 @@ export class AppEstate {
   }
 
   private readonly members: IEstateMember[] = [];
+  private ownMembers = 0;
   private readonly planned = new WeakSet<IConstruct>();
   private cached?: EstatePlan;
 
@@ -78,12 +80,21 @@ export class AppEstate {
     return c.node.scopes.some((s) => this.planned.has(s));
   }
 
-  /** Registers a construct (skipped inside a Fleet). Returns false when it is planned elsewhere. */
+  /**
+   * Registers a construct. Returns false when it is planned elsewhere (built by a Fleet): it
+   * then takes part as context only (its ranges and capacity count, it is not planned again).
+   */
   public register(member: IEstateMember): boolean {
-    if (this.isPlannedElsewhere(member)) return false;
+    const own = !this.isPlannedElsewhere(member);
     this.members.push(member);
+    if (own) this.ownMembers++;
     this.cached = undefined;
-    return true;
+    return own;
+  }
+
+  /** True when something outside a Fleet was registered (otherwise the fleet's plan is all there is). */
+  public get hasOwnMembers(): boolean {
+    return this.ownMembers > 0;
   }
 
   /** Something the plan depends on changed (a node pool, a link attached). */

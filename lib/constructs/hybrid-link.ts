@@ -459,7 +459,7 @@ export class HybridLink extends Construct {
     // Only the edge pod CIDRs asked for: the planner adds those of the network's Terway Edge clusters.
     const input = this.planInput([], this.props.edgePodCidrs ?? []);
     if (!builder.hasVpc(this.network.node.path)) this.network._contributeTo(builder);
-    builder.links.push({ key: this.node.path, vpc: this.network.node.path, input });
+    builder.links.push({ key: this.node.path, vpc: this.network.node.path, input, preplanned: this.fleetPlan });
   }
 
   /** Static route entries (router-interface connectivity), each emitted once. */

@@ -283,4 +283,25 @@ describe("a hand-written cluster in a Fleet's network", () => {
     expect(vpc.pools?.vpc).toEqual(["10.0.0.0/9"]);
     expect(build("10.0.0.0/16").error).toMatch(/C1-pod-cidr-overlap/);
   });
+
+  test("a network connected to a Fleet's network is checked against it; the fleet's clusters are not planned again", () => {
+    const build = (vpcCidr: string) => {
+      const before = planCounters.clusters;
+      const out = synthApp((app) => {
+        const fleet = new Fleet(app, "fleet", { spec: generateFleetSpec(3), writeLock: false });
+        const fleetNet = fleet.clusters.c0000.network;
+        const s = stack(app, "mine");
+        const net = network(s, "net", vpcCidr, [vpcCidr.replace(/\/\d+$/, "/24")]);
+        new AckCluster(s, "mine", { network: net, serviceCidr: "172.31.0.0/20", cni: Cni.flannel({ podCidr: "172.30.0.0/16" }) })
+          .addNodePool("p", { instanceTypes: ["ecs.g7.xlarge"], desiredSize: 2 });
+        new NetworkConnection(app, "cen", { networks: [fleetNet, net] });
+      });
+      return { out, plans: planCounters.clusters - before };
+    };
+    expect(generateFleetSpec(3).pools?.vpc).toEqual(["10.0.0.0/9"]); // the fleet's VPCs come from here
+    const clash = build("10.0.0.0/16");
+    expect(clash.out.error).toMatch(/\[mine\/mine\] error C5-connected-overlap .*mine\.vpc\.cidr: VPC net 10\.0\.0\.0\/16 overlaps connected-vpc range VPC of s0 10\.0\.0\.0\/24/);
+    expect(clash.plans).toBe(3 + 1); // the fleet's 3 clusters once (fleet plan), the hand-written one once
+    expect(build("192.168.0.0/16").out.error).toBeUndefined();
+  });
 });

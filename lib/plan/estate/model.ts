@@ -4,9 +4,10 @@
  * lib/plan/fleet from a spec) and planEstate plans it once. Keys are opaque strings chosen by
  * the front-end (unique per kind); every finding is returned under the key of its owner.
  */
-import { HybridLinkPlanInput } from "../hybrid";
+import { HybridLinkPlan, HybridLinkPlanInput } from "../hybrid";
 import { InstanceTypeInfo } from "../instance-types";
 import { ClusterPlanInput, VSwitchPlan } from "../model";
+import { ClusterPlanResult } from "../plan-cluster";
 
 /** One VPC of the estate. */
 export interface EstateVpc {
@@ -40,6 +41,12 @@ export interface EstateCluster {
   readonly controlPlaneVSwitches?: string[];
   /** Instance types added to the ENI table for this cluster (default: the estate's). */
   readonly extraInstanceTypes?: InstanceTypeInfo[];
+  /**
+   * Planned already (a cluster of a Fleet, planned by the fleet's own estate plan): its ranges
+   * and capacity take part, it is not planned again, and it always counts as the earlier one
+   * of a clash, so the clash is reported on the cluster that was not planned yet.
+   */
+  readonly preplanned?: ClusterPlanResult;
 }
 
 /** A hybrid link: its plan input, with the edge pod CIDRs the user gave. */
@@ -52,6 +59,8 @@ export interface EstateLink {
    * and the edge pod CIDRs of Terway Edge clusters of the VPC (added to `edgePodCidrs`).
    */
   readonly input: HybridLinkPlanInput;
+  /** Planned already (a link of a Fleet): its data centre takes part, it is not planned again. */
+  readonly preplanned?: HybridLinkPlan;
 }
 
 /** VPCs joined by CEN, peering or VPN: each reaches every other. */

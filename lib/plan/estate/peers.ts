@@ -78,9 +78,11 @@ export function estatePeers(input: EstateInput, domains: EstateDomains, vpcOfClu
     const cidr = text ? Cidr.tryParse(text) : undefined;
     if (cidr) byDomain[domain].push({ role, cidr, text: cidr.toString(), owner, vpc, order, group, label });
   };
+  // Input order, except that clusters planned already (a Fleet's) always come first.
+  const orderOf = (i: number) => (input.clusters[i].preplanned ? i - nClusters : i);
   input.vpcs.forEach((v, i) => {
     const first = members[i][0];
-    add("vpc", v.cidr, first ?? -1, i, first ?? nClusters + i, `VPC of ${v.name}`, domains.domainOf[i]);
+    add("vpc", v.cidr, first ?? -1, i, first !== undefined ? orderOf(first) : nClusters + i, `VPC of ${v.name}`, domains.domainOf[i]);
   });
   const vpcIndex = new Map(input.vpcs.map((v, i) => [v.key, i]));
   input.links.forEach((l) => {
@@ -98,9 +100,9 @@ export function estatePeers(input: EstateInput, domains: EstateDomains, vpcOfClu
     if (v < 0) return;
     const d = domains.domainOf[v];
     const name = c.input.name;
-    add("service", c.input.serviceCidr, i, v, i, `${name} services`, d);
-    add("pod", c.input.cni.podCidr, i, v, i, `${name} pods`, d);
-    add("edge-pod", c.input.cni.edgePodCidr, i, v, i, `${name} edge pods`, d);
+    add("service", c.input.serviceCidr, i, v, orderOf(i), `${name} services`, d);
+    add("pod", c.input.cni.podCidr, i, v, orderOf(i), `${name} pods`, d);
+    add("edge-pod", c.input.cni.edgePodCidr, i, v, orderOf(i), `${name} edge pods`, d);
   });
 
   const peers: ExternalRange[][] = Array.from({ length: nClusters }, () => []);

@@ -116,8 +116,11 @@ export function planEstate(input: EstateInput): EstatePlan {
       externalRanges: peerResult.peers[i].length > 0 ? [...c.input.externalRanges, ...peerResult.peers[i]] : c.input.externalRanges,
       hasHybridLink: linksPerVpc[v] > 0,
     };
-    const result = planCluster(planInput, { extraInstanceTypes: c.extraInstanceTypes ?? input.extraInstanceTypes });
-    clusterPlans++;
+    let result = c.preplanned;
+    if (!result) {
+      result = planCluster(planInput, { extraInstanceTypes: c.extraInstanceTypes ?? input.extraInstanceTypes });
+      clusterPlans++;
+    }
     clusters.set(c.key, { ...result, input: planInput });
     members[v].push({ input: planInput, capacity: result.capacity });
   });
@@ -140,13 +143,17 @@ export function planEstate(input: EstateInput): EstatePlan {
       `VPC ${input.vpcs[s.vpc].name} ${s.text} overlaps ${o.label} ${o.text}; move one of them so that they are disjoint.`));
   }
   for (const [i, list] of extraClusterFindings) {
+    if (input.clusters[i].preplanned) continue; // reported by the plan that planned it
     const key = input.clusters[i].key;
     const r = clusters.get(key) as EstateClusterResult;
     clusters.set(key, { ...r, findings: sortFindings([...r.findings, ...list]) });
   }
 
-  // Shared capacity per VPC.
+  // Shared capacity per VPC (a VPC whose clusters were all planned already was checked by that plan).
+  const fresh = new Uint8Array(input.vpcs.length);
+  input.clusters.forEach((c, i) => { if (!c.preplanned) fresh[vpcOfCluster[i]] = 1; });
   input.vpcs.forEach((vpc, v) => {
+    if (members[v].length > 0 && !fresh[v]) return;
     checkSharedCapacity(vpc, members[v], (r, path, message) => push(vpcFindings, vpc.key, finding(r, path, message)));
   });
 
@@ -180,13 +187,14 @@ export function planEstate(input: EstateInput): EstatePlan {
       edgePodCidrs: [...l.input.edgePodCidrs, ...added],
       siblings,
     };
-    links.set(l.key, { input: linkInput, plan: planHybridLink(linkInput), addedEdgePodCidrs: added });
+    links.set(l.key, { input: linkInput, plan: l.preplanned ?? planHybridLink(linkInput), addedEdgePodCidrs: added });
   });
 
   const findings: Finding[] = [];
-  for (const c of clusters.values()) findings.push(...c.findings);
+  // Findings of what this call planned (preplanned clusters and links were reported by their own plan).
+  input.clusters.forEach((c) => { if (!c.preplanned) findings.push(...(clusters.get(c.key) as EstateClusterResult).findings); });
   for (const list of vpcFindings.values()) findings.push(...list);
-  for (const l of links.values()) findings.push(...l.plan.findings);
+  input.links.forEach((l) => { if (!l.preplanned) findings.push(...(links.get(l.key) as EstateLinkResult).plan.findings); });
   return {
     clusters, links, vpcFindings, findings: sortFindings(findings),
     stats: {
