@@ -77,7 +77,8 @@ function generate(g: Gen, clean: boolean): Estate {
     const zones = ZONES.slice(0, nZones);
     const cidr = clean ? `10.${i}.0.0/16` : pick(g, VPC_CIDRS);
     const { node, pod } = vpcCidrsFor(cidr, nZones, !clean && chance(g, 8));
-    vpcs.push({ name: own ? CLUSTER_NAMES[members[0]] : SHARED_NAMES[i], own, cidr, zones, nodeVSwitchCidrs: node, podVSwitchCidrs: pod });
+    const adopted = own && chance(g, 30);
+    vpcs.push({ name: own ? CLUSTER_NAMES[members[0]] : SHARED_NAMES[i], own, ...(adopted ? { adopted } : {}), cidr, zones, nodeVSwitchCidrs: node, podVSwitchCidrs: pod });
   }
 
   const clusters: EstateCluster[] = [];

@@ -1,7 +1,7 @@
 /**
- * Issue 8: the two front-ends give the same findings. Each random estate (1-6 VPCs, 1-8
- * clusters of all kinds, node pools, edge pools, hybrid links, data centres, CEN / peering /
- * VPN connections) is written once as a fleet spec object (checkSpecObject) and once as
+ * Issue 8: the two front-ends give the same findings. Each random estate (1-6 VPCs, new or
+ * adopted, 1-8 clusters of all kinds, node pools, edge pools, hybrid links, data centres, CEN /
+ * peering / VPN connections) is written once as a fleet spec object (checkSpecObject) and once as
  * constructs in a cdktf app (app.synth()); the multisets of (severity, rule id, values in the
  * message) must be equal. Excluded by nature: FRONT_END_ONLY_RULES in findings.ts.
  *

@@ -6,6 +6,7 @@
  * after its only cluster, or after the shared VPC), so messages can be compared by value.
  */
 import { App, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
 import {
   AckCluster, AckClusterBase, AckEdgeCluster, AckNetwork, ClusterSpec, Cni, EdgeCni, EdgeInterconnect, HybridConnectivity, HybridLink, TerwayMode,
 } from "../../lib";
@@ -23,6 +24,11 @@ export interface EstateVpc {
   readonly name: string;
   /** Spec: the VPC of its only cluster (`vpc.cidr`) instead of a `sharedVpcs` entry. */
   readonly own: boolean;
+  /**
+   * An existing VPC adopted by id (only with `own`): `AckNetwork.fromExisting` and `vpc.id` +
+   * `vpc.vSwitches`. Links on it are given the VPC's router and route table.
+   */
+  readonly adopted?: boolean;
   readonly cidr: string;
   readonly zones: string[];
   readonly nodeVSwitchCidrs: string[];
@@ -141,12 +147,28 @@ function specVpcRef(e: Estate, vpc: number): string {
 // ---------------------------------------------------------------------------------------
 // Spec
 
+/** The vSwitches of an adopted VPC, with made-up ids. */
+function existingVSwitches(v: EstateVpc, role: "node" | "pod"): Array<{ id: string; zone: string; cidr: string }> {
+  const cidrs = role === "node" ? v.nodeVSwitchCidrs : v.podVSwitchCidrs;
+  return v.zones.map((zone, i) => ({ id: `vsw-${v.name}-${role}-${"abcdef"[i]}`, zone, cidr: cidrs[i] }));
+}
+
+function adoptedRoutes(e: Estate, vpc: number): { vpcRouterId?: string; vpcRouteTableId?: string } {
+  const v = e.vpcs[vpc];
+  return v.adopted ? { vpcRouterId: `vrt-${v.name}`, vpcRouteTableId: `vtb-${v.name}` } : {};
+}
+
 function specCluster(e: Estate, c: EstateCluster): FleetClusterSpec {
   const v = e.vpcs[c.vpc];
   const terwayPods = vpcHasTerway(e, c.vpc);
-  const vpc = v.own
-    ? { cidr: v.cidr, nodeVSwitchCidrs: [...v.nodeVSwitchCidrs], ...(terwayPods ? { podVSwitchCidrs: [...v.podVSwitchCidrs] } : {}) }
-    : { shared: v.name };
+  const vpc = v.adopted
+    ? {
+      id: `vpc-${v.name}`, cidr: v.cidr, vSwitches: existingVSwitches(v, "node"),
+      ...(terwayPods ? { podVSwitches: existingVSwitches(v, "pod") } : {}),
+    }
+    : v.own
+      ? { cidr: v.cidr, nodeVSwitchCidrs: [...v.nodeVSwitchCidrs], ...(terwayPods ? { podVSwitchCidrs: [...v.podVSwitchCidrs] } : {}) }
+      : { shared: v.name };
   const cni = (() => {
     switch (c.kind) {
       case "terway": return {
@@ -203,6 +225,7 @@ export function toSpec(e: Estate): FleetSpec {
     dataCenterCidrs: [...l.dataCenterCidrs],
     ...(l.cen ? { connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER } : {}),
     ...(l.extraExpectedRoutes !== undefined ? { extraExpectedRoutes: l.extraExpectedRoutes } : {}),
+    ...adoptedRoutes(e, l.vpc),
   }));
   const connections: FleetConnectionSpec[] = e.connections.map((c) => ({
     name: c.name,
@@ -248,13 +271,19 @@ export function toConstructs(app: App, e: Estate, connect: ConnectFn): BuiltEsta
     }
     return stacks[idx];
   };
-  const networks = e.vpcs.map((v, i) => new AckNetwork(stackFor(i), `${v.name}-net`, {
-    name: v.own ? membersOf(e, i)[0].name : v.name,
-    vpcCidr: v.cidr,
-    zones: [...v.zones],
-    nodeVSwitchCidrs: [...v.nodeVSwitchCidrs],
-    ...(vpcHasTerway(e, i) ? { podVSwitchCidrs: [...v.podVSwitchCidrs] } : {}),
-  }));
+  const networks = e.vpcs.map((v, i) => (v.adopted
+    // fromExisting takes no name: the construct id is the name, in a scope of its own so that it can be the cluster's.
+    ? AckNetwork.fromExisting(new Construct(stackFor(i), `${v.name}-adopted`), v.name, {
+      vpcId: `vpc-${v.name}`, vpcCidr: v.cidr, nodeVSwitches: existingVSwitches(v, "node"),
+      ...(vpcHasTerway(e, i) ? { podVSwitches: existingVSwitches(v, "pod") } : {}),
+    })
+    : new AckNetwork(stackFor(i), `${v.name}-net`, {
+      name: v.own ? membersOf(e, i)[0].name : v.name,
+      vpcCidr: v.cidr,
+      zones: [...v.zones],
+      nodeVSwitchCidrs: [...v.nodeVSwitchCidrs],
+      ...(vpcHasTerway(e, i) ? { podVSwitchCidrs: [...v.podVSwitchCidrs] } : {}),
+    })));
   const clusters: AckClusterBase[] = [];
   for (const c of e.clusters) {
     const scope = stackFor(c.vpc);
@@ -310,6 +339,7 @@ export function toConstructs(app: App, e: Estate, connect: ConnectFn): BuiltEsta
     peeringSubnetMask: "255.255.255.252",
     bgp: { peerAsn: l.peerAsn, ...(l.extraExpectedRoutes !== undefined ? { extraExpectedRoutes: l.extraExpectedRoutes } : {}) },
     ...(l.cen ? { connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER } : {}),
+    ...adoptedRoutes(e, l.vpc),
     dataCenterCidrs: [...l.dataCenterCidrs],
     ...(l.listEdgePods ? {
       edgePodCidrs: membersOf(e, l.vpc).filter((c) => c.kind === "edge-terway").map((c) => c.podCidr as string),
@@ -326,7 +356,7 @@ export function toConstructs(app: App, e: Estate, connect: ConnectFn): BuiltEsta
 export function describeEstate(e: Estate): string {
   const lines: string[] = [`stacks: ${e.stacks}`];
   e.vpcs.forEach((v, i) => {
-    lines.push(`vpc ${v.name}${v.own ? " (own)" : ""} ${v.cidr} zones ${v.zones.join(",")} node ${v.nodeVSwitchCidrs.join(",")}${vpcHasTerway(e, i) ? ` pod ${v.podVSwitchCidrs.join(",")}` : ""}`);
+    lines.push(`vpc ${v.name}${v.adopted ? " (adopted)" : v.own ? " (own)" : ""} ${v.cidr} zones ${v.zones.join(",")} node ${v.nodeVSwitchCidrs.join(",")}${vpcHasTerway(e, i) ? ` pod ${v.podVSwitchCidrs.join(",")}` : ""}`);
     for (const c of membersOf(e, i)) {
       const pools = c.pools.map((p) => `${p.name}:${p.instanceType}:${p.min}..${p.max}${p.exclusiveEni !== undefined ? `:excl=${p.exclusiveEni}` : ""}${p.zones ? `:${p.zones.join("+")}` : ""}${p.imageType ? `:${p.imageType}` : ""}`);
       const edgePools = c.edgePools.map((p) => `${p.name}:${p.privateInterconnect ? "private" : "basic"}:${p.min}..${p.max}`);
