@@ -161,9 +161,11 @@ export class AckEdgeCluster extends AckClusterBase {
   }
 
   private openVxlan(cidr: string, what: string, edgeSide: boolean): void {
-    if (!this.securityGroup || this.vxlanOpen.has(cidr)) return;
+    if (!this.securityGroup) return;
+    // An edge-side range is recorded even when the same range is open already (e.g. a data centre given as the VPC's range).
+    if (edgeSide && !this.vxlanSources.includes(cidr)) this.vxlanSources.push(cidr);
+    if (this.vxlanOpen.has(cidr)) return;
     this.vxlanOpen.add(cidr);
-    if (edgeSide) this.vxlanSources.push(cidr);
     new SecurityGroupRule(this, `vxlan-${Token.isUnresolved(cidr) ? `source-${this.vxlanOpen.size}` : slug(cidr)}`, {
       securityGroupId: this.securityGroup.id,
       type: "ingress",

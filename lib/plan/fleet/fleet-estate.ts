@@ -3,7 +3,7 @@
  * allocated vSwitches), its clusters with their allocated ranges, its hybrid links and its
  * connections. planFleet hands it to planEstate, the planner the constructs use too.
  */
-import { HybridLinkPlanInput } from "../hybrid";
+import { HybridConnectivity, HybridLinkPlanInput } from "../hybrid";
 import { VSwitchPlan } from "../model";
 import { EstateConnection, EstateInput, EstateLink, EstateVpc } from "../estate/model";
 import { ClusterAllocation, NetworkAllocation, PlannedVSwitch } from "./allocate";
@@ -44,6 +44,7 @@ export function fleetEstate(
   for (const l of input.hybridLinks) {
     const idx = indexByName.get(l.cluster);
     if (idx === undefined) continue; // S3-unknown-reference (lib/spec)
+    const net = networks.get(topology.networkOf[idx].key);
     const linkInput: HybridLinkPlanInput = {
       name: l.name,
       physicalConnectionId: l.physicalConnectionId,
@@ -57,6 +58,8 @@ export function fleetEstate(
       connectivity: l.connectivity,
       hasAccessPoint: l.hasAccessPoint,
       hasVbrRouteTable: l.hasVbrRouteTable,
+      // As HybridLink does: the transit router's VPC attachment maps one node vSwitch per zone of the network.
+      vpcAttachmentZones: l.connectivity === HybridConnectivity.CEN_TRANSIT_ROUTER ? [...new Set((net?.nodeVSwitches ?? []).map((v) => v.zone))] : undefined,
       siblings: [],
       unresolved: [],
     };
