@@ -70,7 +70,7 @@ export function checkSharedCapacity(vpc: EstateVpc, members: readonly VpcMember[
     const total = flannel.reduce((s, m) => s + m.capacity.plannedMaxNodes, 0);
     const given = flannel.map((m) => m.input.routeTableQuota).filter((q): q is number => q !== undefined);
     const quota = Math.min(given.length > 0 ? Math.max(...given) : DEFAULT_ROUTE_TABLE_QUOTA, MAX_ROUTE_TABLE_QUOTA);
-    if (total > quota) {
+    if (total > quota && flannel.every((m) => m.capacity.plannedMaxNodes <= quota)) {
       report(VPC_ROUTE_QUOTA, `${vpc.path}.routeTable`,
         `the Flannel clusters of VPC ${vpc.name} can grow to ${n(total)} nodes together (${flannel.map((m) => `${m.input.name} ${n(m.capacity.plannedMaxNodes)}`).join(", ")}); each node takes one entry of the VPC route table, whose quota is ${n(quota)}${given.length === 0 ? " (the default)" : ""}. ${total > MAX_ROUTE_TABLE_QUOTA ? "A route table holds at most 1,000: move clusters to another VPC or use Terway." : "Raise the quota (up to 1,000) and set routeTableQuota, lower the pools' maximum sizes, or use Terway."}`);
     }

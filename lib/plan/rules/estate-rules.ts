@@ -14,7 +14,7 @@ export const DATA_CENTER_DUPLICATE = rule(
 export const VPC_ROUTE_QUOTA = rule(
   "D7-vpc-route-quota", Severity.ERROR, ["D-6", "G-2"],
   "The Flannel clusters of one VPC together stay within its route-table quota: one custom route per node (200 by default).",
-  "Flannel's cloud controller adds one custom route entry per node to the VPC's route table; every Flannel cluster in the VPC draws from the same table. The nodes all Flannel clusters of the VPC can grow to are summed and compared with the route-table quota (the largest `routeTableQuota` given by a cluster of the VPC, else 200; never above 1,000). Checked only when two or more Flannel clusters share the VPC; one cluster alone is D6-flannel-route-quota.",
+  "Flannel's cloud controller adds one custom route entry per node to the VPC's route table; every Flannel cluster in the VPC draws from the same table. The nodes all Flannel clusters of the VPC can grow to are summed and compared with the route-table quota (the largest `routeTableQuota` given by a cluster of the VPC, else 200; never above 1,000). Checked when two or more Flannel clusters share the VPC and none exceeds the quota alone (that is D6-flannel-route-quota, on the cluster).",
   RuleScope.VPC,
 );
 export const NODE_VSWITCH_SHARED = rule(
