@@ -18,19 +18,34 @@ import { planCounters } from "../lib/plan/plan-cluster";
 
 /**
  * A fleet of `n` clusters: 9 in 10 small Flannel clusters in a VPC of their own, every 10th a
- * two-zone Terway cluster; every 20th and 21st share a VPC; CEN groups of 10 VPCs. Every
+ * two-zone Terway cluster (see FleetShape); every 20th and 21st share a VPC; CEN groups of 10 VPCs. Every
  * range comes from the pools, so allocation, the cross-cluster rules and the planner all run.
  */
-export function generateFleetSpec(n: number): FleetSpec {
+export interface FleetShape {
+  /** Every how many clusters one is a two-zone Terway cluster (default 10). */
+  readonly terwayEvery?: number;
+  /** Pods per node of the Flannel clusters (default 64). */
+  readonly podsPerNode?: number;
+}
+
+/**
+ * The shape used above 1,000 clusters: the default one's VPC and pod pools hold about 1,000 to
+ * 2,000 clusters, so larger fleets have a Terway cluster (a /17 VPC) every 50th and Flannel
+ * clusters with 16 pods per node. Same resource types per cluster.
+ */
+export const LARGE_FLEET: FleetShape = { terwayEvery: 50, podsPerNode: 16 };
+
+export function generateFleetSpec(n: number, shape: FleetShape = {}): FleetSpec {
   const clusters: FleetClusterSpec[] = [];
+  const every = shape.terwayEvery ?? 10;
   for (let i = 0; i < n; i++) {
     const name = `c${String(i).padStart(4, "0")}`;
-    const terway = i % 10 === 9;
+    const terway = i % every === every - 1;
     const shared = i % 20 === 0 || i % 20 === 1 ? { shared: `s${Math.floor(i / 20)}` } : undefined;
     clusters.push({
       name,
       type: SpecClusterType.ACK,
-      cni: terway ? { plugin: CniPlugin.TERWAY } : { plugin: CniPlugin.FLANNEL, podsPerNode: 64 },
+      cni: terway ? { plugin: CniPlugin.TERWAY } : { plugin: CniPlugin.FLANNEL, podsPerNode: shape.podsPerNode ?? 64 },
       zones: terway ? ["cn-hangzhou-i", "cn-hangzhou-j"] : ["cn-hangzhou-i"],
       vpc: shared,
       expectedServices: 256,
@@ -44,7 +59,7 @@ export function generateFleetSpec(n: number): FleetSpec {
   return {
     region: "cn-hangzhou",
     pools: { vpc: ["10.0.0.0/9"], pods: ["10.128.0.0/10"], services: ["10.192.0.0/10"] },
-    defaults: { spec: "ack.pro.small", kubernetesVersion: "1.33.1-aliyun.1" },
+    defaults: { spec: "ack.pro.small", kubernetesVersion: "1.36.1-aliyun.1" },
     clusters,
     connections,
   };

@@ -4,6 +4,8 @@
  *   - carving 10,000 vSwitch blocks vs the naive carver
  *   - fleet check / synth scaling (1,000 vs 100 clusters), when the fleet bench is present
  *   - synth of the default example vs an empty cdktf app
+ *   - raw L1 twins (bench/l1.ts): fleet synth and default app vs an app that creates the same
+ *     resources with the stock generated classes, by CPU time; peak RSS of a 5,000-cluster synth
  * For the algorithms the ratio is a speed-up (baseline / measured); for synth it is a cost
  * factor (example / empty app). Each figure's detail line says which.
  * `--quick` runs smaller sizes (the naive overlap finder on a subset), for a fast look.
@@ -11,6 +13,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { BenchFigure, runCidrBenchmarks } from "./cidr";
+import { formatL1, runL1Benchmarks } from "./l1";
 import { runSynthBenchmarks } from "./synth";
 
 function fmt(ms: number): string {
@@ -34,6 +37,9 @@ function main(): void {
     if (mod.runFleetBenchmarks) print(mod.runFleetBenchmarks());
   }
   print(runSynthBenchmarks(quick ? 3 : 7, quick ? 1 : 3));
+  for (const f of runL1Benchmarks(quick ? { fleetClusters: 200, fleetPairs: 1, appPairs: 3, memoryClusters: 0 } : {})) {
+    process.stdout.write(formatL1(f));
+  }
 }
 
 main();

@@ -14,15 +14,19 @@ export class EdgeFlannelStack extends TerraformStack {
   public constructor(scope: Construct, id: string) {
     super(scope, id);
     new AlicloudProvider(this, "alicloud", { region: "cn-hangzhou" });
+    // Every taggable resource carries these (network, cluster, node pools, hybrid link).
+    const tags = { owner: "platform", example: "edge-flannel" };
     const network = new AckNetwork(this, "net", {
+      tags,
       vpcCidr: "192.168.0.0/16",
       zones: ["cn-hangzhou-i", "cn-hangzhou-j"],
       nodeVSwitchCidrs: ["192.168.0.0/24", "192.168.1.0/24"],
     });
     this.cluster = new AckEdgeCluster(this, "stores", {
       network,
+      tags,
       clusterSpec: ClusterSpec.PRO_SMALL,
-      kubernetesVersion: "1.33.1-aliyun.1",
+      // No version: the latest ACK Edge offers at creation.
       serviceCidr: "172.21.0.0/20",
       cni: EdgeCni.flannel({ podCidr: "10.8.0.0/16", podsPerNode: 64, edgeNodeCidrs: ["10.200.0.0/16"] }),
     });

@@ -10,7 +10,10 @@ export class TerwayProStack extends TerraformStack {
   public constructor(scope: Construct, id: string) {
     super(scope, id);
     new AlicloudProvider(this, "alicloud", { region: "cn-hangzhou" });
+    // Every taggable resource carries these (network, cluster, node pools, hybrid link).
+    const tags = { owner: "platform", example: "terway-pro" };
     const network = new AckNetwork(this, "net", {
+      tags,
       vpcCidr: "192.168.0.0/16",
       zones: ["cn-hangzhou-i", "cn-hangzhou-j", "cn-hangzhou-k"],
       expectedNodes: 300,
@@ -18,10 +21,12 @@ export class TerwayProStack extends TerraformStack {
     });
     this.cluster = new AckCluster(this, "prod", {
       network,
+      tags,
       clusterSpec: ClusterSpec.PRO_SMALL,
-      kubernetesVersion: "1.33.1-aliyun.1",
+      kubernetesVersion: "1.36.1-aliyun.1", // ACK release notes for Kubernetes 1.36 (rule V2)
       serviceCidr: "172.21.0.0/20",
-      cni: Cni.terway({ mode: TerwayMode.SHARED_ENI, networkPolicy: true, dataPathV2: true }),
+      // DataPath V2 has no documented Terraform switch (rule F5-no-datapath-v2-key): not asked for.
+      cni: Cni.terway({ mode: TerwayMode.SHARED_ENI, networkPolicy: true }),
     });
     this.cluster.addNodePool("general", {
       instanceTypes: ["ecs.c7.4xlarge", "ecs.g7.4xlarge"],

@@ -17,6 +17,8 @@ export * from "./constructs/edge-cni";
 export * from "./constructs/edge-node-pool";
 export * from "./constructs/hybrid-link";
 export * from "./constructs/network-connection";
+export { ClusterKubeconfig, outputName } from "./constructs/outputs";
+export type { ClusterKubeconfigProps } from "./constructs/outputs";
 export type { HybridLinkPlan, HybridLinkPlanInput, HybridSibling, HybridVbrPlan, HybridBgpPlan } from "./plan/hybrid";
 // Fleet: spec file, address pools, lock file, change guard, ack-plan (docs/fleet.md).
 export * from "./constructs/fleet";

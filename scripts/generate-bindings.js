@@ -13,13 +13,15 @@ const crypto = require("crypto");
 const root = path.resolve(__dirname, "..");
 const schemaFile = path.join(root, "provider", "alicloud-schema.json");
 const constraintsFile = path.join(root, "provider", "alicloud-constraints.json");
-const target = path.join(root, "lib", "providers", "alicloud");
+// `npm run pack:cdktn` (scripts/pack-cdktn.js) points these at the CDK Terrain generator and its tree.
+const generator = process.env.ACK_PROVIDER_GENERATOR || "@cdktf/provider-generator";
+const target = process.env.ACK_BINDINGS_DIR ? path.resolve(process.env.ACK_BINDINGS_DIR) : path.join(root, "lib", "providers", "alicloud");
 const stampFile = path.join(target, ".schema-hash");
 
 function hashInputs() {
   const h = crypto.createHash("sha256");
-  for (const f of [schemaFile, constraintsFile, __filename]) h.update(fs.readFileSync(f));
-  h.update(require("@cdktf/provider-generator/package.json").version);
+  for (const f of [schemaFile, constraintsFile, __filename, path.join(__dirname, "lazy-bindings.js")]) h.update(fs.readFileSync(f));
+  h.update(`${generator}@${require(`${generator}/package.json`).version}`);
   return h.digest("hex");
 }
 
@@ -58,7 +60,11 @@ async function main() {
   const schema = JSON.parse(fs.readFileSync(schemaFile, "utf8"));
   const constraints = JSON.parse(fs.readFileSync(constraintsFile, "utf8"));
   const dropped = stripRemoved(schema, constraints);
-  const { generateProviderBindingsFromSchema } = require("@cdktf/provider-generator");
+  // Pins the provider: the generator copies provider_versions into the bindings' metadata, and
+  // cdktf writes it as terraform.required_providers.alicloud.version. Exact ("= x.y.z"): every
+  // check here is made against this one version's schema (provider/README.md, "Version pin").
+  schema.provider_versions = { [Object.keys(schema.provider_schemas)[0]]: `= ${constraints.provider_version}` };
+  const { generateProviderBindingsFromSchema } = require(generator);
   const tmp = fs.mkdtempSync(path.join(require("os").tmpdir(), "alicloud-gen-"));
   // The generator logs a harmless warning about a missing ~/.terraformrc; keep the output quiet.
   const origError = console.error;
@@ -72,6 +78,7 @@ async function main() {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.cpSync(path.join(tmp, "providers", "alicloud"), target, { recursive: true });
   fs.rmSync(tmp, { recursive: true, force: true });
+  require("./lazy-bindings").lazyBindings(target, path.join(root, ".gen", "alicloud-stock")); // issue 12
   fs.writeFileSync(stampFile, hash);
   const count = fs.readdirSync(target).filter((d) => fs.statSync(path.join(target, d)).isDirectory()).length;
   process.stdout.write(`generated ${count} alicloud binding modules (dropped ${dropped} removed arguments)\n`);

@@ -21,5 +21,14 @@ test("the default app (cdktf.json) synthesizes one stack per fleet cluster, all 
   expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(["dev", "factory", "prod"]);
   const issues = checkConformanceOfDirectory(outdir);
   expect(formatIssues(issues.filter((i) => i.severity === ConformanceSeverity.ERROR))).toBe(formatIssues([]));
+  // No deprecated resource type or argument, and the provider pinned to the checked version (issue 10).
+  expect(formatIssues(issues.filter((i) => ["deprecated-type", "deprecated-argument", "provider-version"].includes(i.code)))).toBe(formatIssues([]));
+  // Issue 10: no annotation that means "this resource will not work". The factory's private edge
+  // pool is created outside Terraform (info I13), not a basic pool Terraform can't fix (I11).
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { annotations?: Array<{ level: string; message: string }> }> };
+  const notes = Object.values(manifest.stacks).flatMap((st) => st.annotations ?? []);
+  const broken = notes.filter((n) => n.level !== "@cdktf/info" && /(I11-edge-pool-interconnect|I6-terway-edge|F5-no-datapath-v2-key|V\d-kubernetes-version|I9-terway-edge)/.test(n.message));
+  expect(broken.map((n) => n.message)).toEqual([]);
+  expect(notes.map((n) => n.message).join("\n")).toMatch(/info I13-edge-pool-outside-terraform .*factory\.nodePools\[line-1\]/);
   fs.rmSync(outdir, { recursive: true, force: true });
 });

@@ -4,6 +4,7 @@
  * with its vSwitches. Pure.
  */
 import { Cidr, RFC1918_BLOCKS } from "../cidr";
+import { DataCenterRoute, PlannedRoute } from "../plan/hybrid";
 import { FleetPlan } from "../plan/fleet/plan-fleet";
 import { FleetPlanInput } from "../plan/fleet/model";
 
@@ -18,6 +19,14 @@ export enum RangeRole {
   HELD = "held (removed cluster)",
 }
 
+/** How full a range gets at the pools' planned maximum sizes (from the capacity plan). */
+export interface RangeFill {
+  readonly demand: number;
+  readonly usable: number;
+  /** What is counted: `node IPs`, `pod IPs`, `node blocks`, `edge node blocks`. */
+  readonly unit: string;
+}
+
 export interface MapRange {
   /** Cluster, VPC, link or removed cluster the range belongs to. */
   readonly owner: string;
@@ -26,6 +35,19 @@ export interface MapRange {
   /** given | lock | pool | carved */
   readonly source: string;
   readonly zone?: string;
+  /** Demand against capacity, for ranges the capacity plan sizes. */
+  readonly fill?: RangeFill;
+}
+
+/** A hybrid link: the data centre, the VPC it joins and the routes the plan puts in between. */
+export interface MapLink {
+  readonly name: string;
+  readonly cluster: string;
+  readonly vpcCidr?: string;
+  readonly connectivity: string;
+  readonly dataCenterCidrs: string[];
+  readonly routes: PlannedRoute[];
+  readonly dataCenterRoutes: DataCenterRoute[];
 }
 
 /** A block drawn as one bar: a pool CIDR, a private block holding given ranges, or a VPC. */
@@ -38,6 +60,29 @@ export interface MapSpan {
 export interface AddressSpace {
   readonly pools: MapSpan[];
   readonly vpcs: MapSpan[];
+  readonly links: MapLink[];
+}
+
+const FILL_UNITS = new Map<string, string>([
+  [RangeRole.NODE_VSWITCH, "node IPs"],
+  [RangeRole.POD_VSWITCH, "pod IPs"],
+  [RangeRole.POD, "node blocks"],
+  [RangeRole.EDGE_POD, "edge node blocks"],
+]);
+
+/** Demand per range role and CIDR, summed over the clusters that share the range. */
+function fills(plan: FleetPlan): Map<string, RangeFill> {
+  const out = new Map<string, RangeFill>();
+  for (const c of plan.clusters) {
+    for (const r of c.result.capacity.ranges) {
+      const unit = FILL_UNITS.get(r.role);
+      if (unit === undefined) continue;
+      const key = `${r.role}|${r.cidr}`;
+      const prev = out.get(key);
+      out.set(key, { demand: (prev?.demand ?? 0) + r.demand, usable: Math.max(prev?.usable ?? 0, r.usable), unit });
+    }
+  }
+  return out;
 }
 
 function parsed(text: string | undefined): Cidr | undefined {
@@ -47,9 +92,10 @@ function parsed(text: string | undefined): Cidr | undefined {
 /** Collects every range of a planned fleet. */
 export function addressSpace(input: FleetPlanInput, plan: FleetPlan): AddressSpace {
   const top: MapRange[] = [];
+  const demand = fills(plan);
   const push = (list: MapRange[], owner: string, role: RangeRole, text: string | undefined, source: string, zone?: string) => {
     const cidr = parsed(text);
-    if (cidr) list.push({ owner, role, cidr, source, zone });
+    if (cidr) list.push({ owner, role, cidr, source, zone, fill: demand.get(`${role}|${cidr}`) });
   };
   const vpcs: MapSpan[] = [];
   for (const net of plan.networks) {
@@ -96,7 +142,19 @@ export function addressSpace(input: FleetPlanInput, plan: FleetPlan): AddressSpa
   const all = [...pools, ...[...outer.values()].sort((a, b) => Cidr.compare(a.cidr, b.cidr))];
   all.forEach(sortRanges);
   vpcs.forEach(sortRanges);
-  return { pools: all, vpcs };
+  const links: MapLink[] = plan.links.map((l) => {
+    const given = input.hybridLinks.find((h) => h.name === l.name);
+    return {
+      name: l.name,
+      cluster: given?.cluster ?? "",
+      vpcCidr: l.input.vpcCidr,
+      connectivity: String(given?.connectivity ?? ""),
+      dataCenterCidrs: given?.dataCenterCidrs ?? [],
+      routes: l.plan.routes,
+      dataCenterRoutes: l.plan.dataCenterRoutes,
+    };
+  });
+  return { pools: all, vpcs, links };
 }
 
 /** Addresses covered by the ranges of a span (nested ranges counted once). */

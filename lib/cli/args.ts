@@ -1,4 +1,8 @@
-/** Hand-rolled argv parsing for ack-plan (no CLI framework). */
+/**
+ * ack-plan's argv, parsed with Node's own `util.parseArgs` (stable since Node 20; strict mode
+ * rejects unknown options, a value given to a boolean flag and a missing value).
+ */
+import { parseArgs as nodeParseArgs } from "util";
 
 export interface ParsedArgs {
   readonly command?: string;
@@ -6,37 +10,45 @@ export interface ParsedArgs {
   readonly flags: Map<string, string | true>;
 }
 
-/** Flags that take a value (`--out DIR` or `--out=DIR`). */
-const VALUED = new Set(["out", "lock"]);
-
 export class UsageError extends Error {}
 
-export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const positionals: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--") {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a === "-h") flags.set("help", true);
-    else if (a.startsWith("--")) {
-      const eq = a.indexOf("=");
-      const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
-      if (VALUED.has(name)) {
-        const value = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-        if (value === undefined || value === "") throw new UsageError(`--${name} needs a value`);
-        flags.set(name, value);
-      } else {
-        if (eq >= 0) throw new UsageError(`--${name} takes no value`);
-        flags.set(name, true);
-      }
-    } else if (a.startsWith("-") && a !== "-") throw new UsageError(`unknown option ${a}`);
-    else positionals.push(a);
+/** Every option any command takes; {@link checkFlags} narrows them per command. */
+const OPTIONS = {
+  lock: { type: "string" },
+  "no-lock": { type: "boolean" },
+  json: { type: "boolean" },
+  prune: { type: "boolean" },
+  "no-write": { type: "boolean" },
+  out: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "V" },
+} as const;
+
+/** Node's parse errors name the option the user typed; keep that text, drop Node's error code. */
+function usageMessage(e: Error): string {
+  const text = e.message.replace(/\. To specify a positional argument.*$/s, "");
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function parseStrict(argv: readonly string[]) {
+  try {
+    return nodeParseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    if (e instanceof TypeError) throw new UsageError(usageMessage(e));
+    throw e;
   }
-  const [command, ...rest] = positionals;
-  return { command, positionals: rest, flags };
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const parsed = parseStrict(argv);
+  const flags = new Map<string, string | true>();
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === undefined || value === false) continue;
+    if (value === "") throw new UsageError(`--${name} needs a value`);
+    flags.set(name, value);
+  }
+  const [command, ...positionals] = parsed.positionals;
+  return { command, positionals, flags };
 }
 
 /** Throws unless every flag given is one the command knows. */

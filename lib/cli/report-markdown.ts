@@ -32,7 +32,7 @@ export function renderReport(check: SpecCheck, space: AddressSpace, svgFile: str
   lines.push("");
 
   lines.push("## Address pools and given ranges", "");
-  lines.push(row(["Block", "Addresses", "Used", "Ranges"]));
+  lines.push(row(["Block", "Addresses", "Allocated", "Ranges"]));
   lines.push(row(Array(4).fill("---")));
   for (const s of space.pools) {
     const used = usedAddresses(s);

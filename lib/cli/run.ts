@@ -13,6 +13,7 @@ import { ParsedArgs, UsageError, checkFlags, parseArgs } from "./args";
 import { formatFinding, formatPlanText, formatSummary, planJson } from "./plan-text";
 import { renderReport } from "./report-markdown";
 import { Style, makeStyle } from "./style";
+import { packageVersion } from "./version";
 
 export interface CliIo {
   readonly stdout: (s: string) => void;
@@ -37,6 +38,7 @@ Options:
   --no-write              plan: do not write the lock file
   --out DIR               report: output directory (default: ack-plan-report)
   -h, --help              this help
+  -V, --version           print the version of ack-plan
 
 Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable spec.
 Colour and progress only when stdout is a terminal and NO_COLOR is unset.`;
@@ -135,6 +137,10 @@ export function run(argv: readonly string[], io: CliIo): number {
   let args: ParsedArgs;
   try {
     args = parseArgs(argv);
+    if (args.flags.has("version")) {
+      io.stdout(`${packageVersion()}\n`);
+      return 0;
+    }
     if (args.flags.has("help") || args.command === "help" || args.command === undefined) {
       (args.command === undefined && !args.flags.has("help") ? io.stderr : io.stdout)(`${USAGE}\n`);
       return args.command === undefined && !args.flags.has("help") ? 2 : 0;

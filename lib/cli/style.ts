@@ -1,7 +1,9 @@
 /**
  * Terminal styling: ANSI colour and progress only when stdout is a TTY and NO_COLOR is unset
- * (https://no-color.org); plain text otherwise (pipes, CI logs, files).
+ * (https://no-color.org); plain text otherwise (pipes, CI logs, files). The escape codes come
+ * from Node's `util.styleText` (Node >= 20.12, so every Node the package supports).
  */
+import { styleText } from "util";
 import { Severity } from "../plan/finding";
 
 export interface Style {
@@ -13,19 +15,27 @@ export interface Style {
   ok(s: string): string;
 }
 
-const wrap = (on: boolean, code: string) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+type Format = "bold" | "dim" | "red" | "yellow" | "cyan" | "green";
+/**
+ * Node >= 22.13 strips the codes itself unless the stream is a colour TTY; the caller has
+ * decided already (the CLI's stdout may be a TTY while this process writes through a callback),
+ * so that check is turned off. Node 20's styleText takes no options and never checks.
+ */
+const styled = styleText as (format: Format, text: string, options?: { validateStream?: boolean }) => string;
+
+const wrap = (on: boolean, format: Format) => (s: string) => (on ? styled(format, s, { validateStream: false }) : s);
 
 export function makeStyle(isTty: boolean, env: NodeJS.ProcessEnv): Style {
   const on = isTty && (env.NO_COLOR === undefined || env.NO_COLOR === "");
-  const red = wrap(on, "31");
-  const yellow = wrap(on, "33");
-  const cyan = wrap(on, "36");
+  const red = wrap(on, "red");
+  const yellow = wrap(on, "yellow");
+  const cyan = wrap(on, "cyan");
   return {
     color: on,
     progress: on,
-    bold: wrap(on, "1"),
-    dim: wrap(on, "2"),
-    ok: wrap(on, "32"),
+    bold: wrap(on, "bold"),
+    dim: wrap(on, "dim"),
+    ok: wrap(on, "green"),
     severity: (sev, s) => (sev === Severity.ERROR ? red(s) : sev === Severity.WARNING ? yellow(s) : cyan(s)),
   };
 }

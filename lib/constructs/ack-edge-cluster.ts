@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { Token } from "./cdktf";
 import { AckClusterBase, AckClusterBaseProps } from "./cluster-base";
+import { EDGE_ADDON } from "./edge-addons";
 import { EdgeCni } from "./edge-cni";
 import { AppEstate } from "./estate";
 import { AckEdgeNodePool, EdgeInterconnect, EdgeNodePoolOptions } from "./edge-node-pool";
@@ -32,8 +33,9 @@ function slug(cidr: string): string {
  * data-centre ranges of the network's {@link HybridLink}s as external ranges.
  *
  * Flannel: the cluster gets its own security group (instead of the enterprise one ACK would
- * create) that accepts traffic inside the group and UDP 8472 (VXLAN) from the VPC, the
- * data-centre CIDRs of HybridLinks and `edgeNodeCidrs`.
+ * create) with the rules ACK documents for a security group you bring (traffic inside the group,
+ * ICMP, all protocols from the pod CIDR) and UDP 8472 (VXLAN) from the VPC, the data-centre
+ * CIDRs of HybridLinks and `edgeNodeCidrs`.
  *
  * Terway Edge: cloud pools use the network's pod vSwitches (`pod_vswitch_ids`); the edge pod
  * CIDR is `pod_cidr` and pods per edge node set `node_cidr_mask`.
@@ -62,6 +64,8 @@ export class AckEdgeCluster extends AckClusterBase {
       ipStack: IpStack.IPV4,
       // security_group_id conflicts with is_enterprise_security_group (provider constraint).
       omitEnterpriseSecurityGroup: !terwayEdge,
+      // ACK Edge storage overview: csi-plugin and csi-provisioner (edge-addons.ts).
+      storageAddons: [{ name: EDGE_ADDON.CSI_PLUGIN }, { name: EDGE_ADDON.CSI_PROVISIONER }],
     }, cni.addons());
     this.cni = cni;
     if (!terwayEdge) {
@@ -74,6 +78,7 @@ export class AckEdgeCluster extends AckClusterBase {
         tags: props.tags,
       });
       this.resource.securityGroupId = this.securityGroup.id;
+      this.addDocumentedFlannelRules(cni.podCidr);
       if (this.network.vpcCidr !== undefined) this.openVxlan(this.network.vpcCidr, "the VPC (cloud nodes)", false);
       for (const c of cni.edgeNodeCidrs) this.openVxlan(c, "edge nodes", true);
     }
@@ -97,7 +102,7 @@ export class AckEdgeCluster extends AckClusterBase {
 
   /** Adds an edge node pool (`type = "edge"`): nodes in data centres or at the edge. */
   public addEdgeNodePool(id: string, options: EdgeNodePoolOptions): AckEdgeNodePool {
-    const pool = new AckEdgeNodePool(this, id, { clusterId: this.resource.id, clusterName: this.clusterName }, options);
+    const pool = new AckEdgeNodePool(this, id, { clusterId: this.resource.id, clusterName: this.clusterName, tags: this.baseProps.tags }, options);
     this.edgePoolList.push(pool);
     AppEstate.of(this).invalidate();
     return pool;
@@ -144,6 +149,7 @@ export class AckEdgeCluster extends AckClusterBase {
         plugin: cni.plugin,
         podCidr: terwayEdge ? undefined : v.str("cni.podCidr", cni.podCidr),
         edgePodCidr: terwayEdge ? v.str("cni.edgePodCidr", cni.podCidr) : undefined,
+        addonVersion: terwayEdge ? v.str("cni.addonVersion", cni.addonVersion) : undefined,
         nodeCidrMask: exactMaskForPodsPerNode(cni.podsPerNode),
         podsPerNode: terwayEdge ? undefined : v.num("cni.podsPerNode", cni.podsPerNode),
         networkPolicy: false,
@@ -154,10 +160,43 @@ export class AckEdgeCluster extends AckClusterBase {
       nodePools: [...this.pools.map((p) => p._toPlan(v)), ...this.edgePoolList.map((p) => p.toPlan(v))],
       hasHybridLink: this.linkList.length > 0,
       podsPerEdgeNode: v.num("podsPerEdgeNode", cni.podsPerNode),
-      edgePoolNetworks: this.edgePoolList.map((p) => ({ name: p.poolName, privateInterconnect: p.interconnect === EdgeInterconnect.PRIVATE, intranet: p.intranet })),
+      edgePoolNetworks: this.edgePoolList.map((p) => ({ name: p.poolName, privateInterconnect: p.interconnect === EdgeInterconnect.PRIVATE, intranet: p.intranet, createdOutsideTerraform: p.createdOutsideTerraform })),
       vxlanPeerCidrs: terwayEdge ? undefined : [...this.vxlanSources],
       unresolved: v.unresolved,
     };
+  }
+
+  /**
+   * The inbound rules ACK recommends for a cluster on a security group you bring (basic group):
+   * ICMP from 0.0.0.0/0, all protocols from the group itself (`inner_access_policy = Accept`) and,
+   * in Flannel mode, all protocols from the pod CIDR. ACK "Configure and manage cluster security
+   * groups", https://www.alibabacloud.com/help/doc-detail/353191.htm (docs/ack-edge.md).
+   * Egress stays the basic group's default (all allowed), which is the recommended outbound rule.
+   */
+  private addDocumentedFlannelRules(podCidr: string): void {
+    if (!this.securityGroup) return;
+    new SecurityGroupRule(this, "icmp", {
+      securityGroupId: this.securityGroup.id,
+      type: "ingress",
+      ipProtocol: "icmp",
+      portRange: "-1/-1",
+      cidrIp: "0.0.0.0/0",
+      nicType: "intranet",
+      policy: "accept",
+      priority: 1,
+      description: "ICMP (ACK recommended rule for a cluster security group)",
+    });
+    new SecurityGroupRule(this, "pod-cidr", {
+      securityGroupId: this.securityGroup.id,
+      type: "ingress",
+      ipProtocol: "all",
+      portRange: "-1/-1",
+      cidrIp: podCidr,
+      nicType: "intranet",
+      policy: "accept",
+      priority: 1,
+      description: "All protocols from the Flannel pod CIDR (ACK recommended rule in Flannel mode)",
+    });
   }
 
   private openVxlan(cidr: string, what: string, edgeSide: boolean): void {

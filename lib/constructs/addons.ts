@@ -7,8 +7,8 @@
  * `NetworkPolicy`, `ENITrunking`; `terway-controlplane` (Trunk ENI, with `ENITrunking`);
  * `flannel`; `csi-plugin`, `managed-csiprovisioner`; `loongcollector` / `logtail-ds` for SLS
  * logs. NOT confirmed by any source found: a config key for DataPath V2 on `terway-eniip`
- * (the console option; `DataPathV2` below is this library's best guess and is flagged in the
- * README), and the add-on names of Terway Edge (see edge-addons.ts).
+ * (none is emitted; rule F5-no-datapath-v2-key, docs/ack-edge.md "DataPath V2"). ACK Edge
+ * add-on names are in edge-addons.ts.
  */
 export const ADDON = {
   /** Terway shared-ENI (ENI multi-IP) mode. Confirmed. */
@@ -33,6 +33,4 @@ export const TERWAY_CONFIG = {
   NETWORK_POLICY: "NetworkPolicy",
   /** Confirmed. */
   ENI_TRUNKING: "ENITrunking",
-  /** NOT confirmed: no public example sets DataPath V2 through Terraform. */
-  DATAPATH_V2: "DataPathV2",
 } as const;

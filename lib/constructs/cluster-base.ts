@@ -6,13 +6,15 @@ import { ADDON } from "./addons";
 import { ClusterSpec, ProxyMode } from "./cluster-spec";
 import { AddonConfig } from "./cni";
 import { AckNodePool, INodePoolHost, NodePoolOptions } from "./node-pool";
+import { addClusterOutputs } from "./outputs";
 import { PlanValues } from "./tokens";
 import { addPlanValidation } from "./validation";
 import { CapacityPlan, formatCapacityPlan } from "../plan/capacity";
 import { Finding } from "../plan/finding";
 import { InstanceTypeInfo } from "../plan/instance-types";
-import { ClusterPlanInput, ClusterProfile, ExternalRangeKind, IpStack, VSwitchPlan } from "../plan/model";
+import { ClusterPlanBaseInput, ClusterPlanInput, ClusterProfile, ExternalRangeKind, IpStack, VSwitchPlan } from "../plan/model";
 import { ClusterPlanResult, planCluster } from "../plan/plan-cluster";
+import { checkSecretsEncryption } from "../plan/rules/compliance-rules";
 import { CsManagedKubernetes } from "../providers/alicloud/cs-managed-kubernetes";
 
 /** A range outside the cluster that its ranges must stay clear of (rules C-3..C-6). */
@@ -38,7 +40,7 @@ export interface AckClusterBaseProps {
    */
   readonly clusterSpec?: ClusterSpec;
   /**
-   * Kubernetes version, e.g. `1.33.1-aliyun.1`.
+   * Kubernetes version, e.g. `1.36.1-aliyun.1` (rules V1-kubernetes-version-format, V2-kubernetes-version-creatable).
    * @default the latest version ACK offers at creation
    */
   readonly kubernetesVersion?: string;
@@ -144,6 +146,11 @@ export interface ClusterKindConfig {
    * @default false
    */
   readonly omitEnterpriseSecurityGroup?: boolean;
+  /**
+   * Storage (CSI) add-ons of the kind.
+   * @default csi-plugin and managed-csiprovisioner (ACK managed)
+   */
+  readonly storageAddons?: AddonConfig[];
 }
 
 /**
@@ -177,7 +184,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
     this.inEstate = this.estate.register(this);
     const logs = props.controlPlaneLogs ?? true;
     const audit = props.auditLogs ?? true;
-    const addons = [...cniAddons, { name: ADDON.CSI_PLUGIN }, { name: ADDON.CSI_PROVISIONER }];
+    const addons = [...cniAddons, ...(kind.storageAddons ?? [{ name: ADDON.CSI_PLUGIN }, { name: ADDON.CSI_PROVISIONER }])];
     if (logs || audit) addons.push({ name: ADDON.LOG_COLLECTOR });
     this.resource = new CsManagedKubernetes(this, "resource", {
       name: this.clusterName,
@@ -204,6 +211,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
       ipStack: kind.ipStack ?? IpStack.IPV4,
     });
     this.clusterId = this.resource.id;
+    addClusterOutputs(this, { clusterName: this.clusterName, resource: this.resource, vpcId: this.network.vpcId, vswitchIds: this.network.nodeVSwitches.map((s) => s.id), podVSwitchIds: kind.podVswitchIds ?? [] });
     addPlanValidation(this, () => this.validatePlan());
   }
 
@@ -227,6 +235,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
       vswitchIdsFor: (zones) => this.network.nodeVSwitches.filter((s) => zones.includes(s.zone)).map((s) => s.id),
       defaultExclusiveEni: this.defaultExclusiveEni,
       isTerway: this.cloudTerway,
+      tags: this.baseProps.tags,
     };
     const pool = new AckNodePool(this, id, host, options);
     this.pools.push(pool);
@@ -291,7 +300,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
   }
 
   /** @internal The parts of the plan input every cluster kind shares. */
-  protected _basePlanInput(v: PlanValues, profile: ClusterProfile): Omit<ClusterPlanInput, "ipStack" | "cni" | "nodePools" | "podVSwitches"> {
+  protected _basePlanInput(v: PlanValues, profile: ClusterProfile): ClusterPlanBaseInput {
     const b = this.baseProps;
     return {
       name: this.clusterName,
@@ -328,6 +337,6 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
   private validatePlan(): Finding[] {
     const result = this.plan;
     annotate(this, "info", formatCapacityPlan(result.capacity));
-    return result.findings;
+    return [...result.findings, ...checkSecretsEncryption(this.clusterName, this.clusterSpec.value, this.baseProps.secretsEncryptionKeyId !== undefined)];
   }
 }

@@ -26,7 +26,8 @@ export interface TerwayOptions {
   readonly networkPolicy?: boolean;
   /**
    * DataPath V2 (eBPF) acceleration. Creation-time only; node OS Alibaba Cloud Linux 3/4,
-   * ContainerOS or Ubuntu.
+   * ContainerOS or Ubuntu. No documented add-on key enables it through Terraform, so `true`
+   * fails synthesis (rule F5-no-datapath-v2-key): create such a cluster in the console or API.
    * @default false
    */
   readonly dataPathV2?: boolean;
@@ -56,10 +57,12 @@ export interface FlannelOptions {
   readonly podsPerNode?: number;
 }
 
-/** An add-on of the cluster: name and JSON config. */
+/** An add-on of the cluster: name, JSON config and version. */
 export interface AddonConfig {
   readonly name: string;
   readonly config?: string;
+  /** @default the version ACK picks for the cluster */
+  readonly version?: string;
 }
 
 /**
@@ -126,7 +129,6 @@ export class Cni {
       [TERWAY_CONFIG.NETWORK_POLICY]: String(this.networkPolicy),
       [TERWAY_CONFIG.ENI_TRUNKING]: String(this.trunk),
     };
-    if (this.dataPathV2) config[TERWAY_CONFIG.DATAPATH_V2] = "true";
     const out: AddonConfig[] = [];
     if (this.trunk) out.push({ name: ADDON.TERWAY_CONTROLPLANE, config: JSON.stringify({ [TERWAY_CONFIG.ENI_TRUNKING]: "true" }) });
     out.push({ name: ADDON.TERWAY_ENIIP, config: JSON.stringify(config) });

@@ -35,6 +35,12 @@ export interface TerwayEdgeOptions {
    * @default 64
    */
   readonly podsPerEdgeNode?: number;
+  /**
+   * Version of the `terway-edge` add-on, e.g. `v1.14.3`. Checked against the Kubernetes version
+   * (rule I9-terway-edge-addon-version: > v1.13 needs >= 1.32; v1.9 >= 1.30; v1.8 >= 1.28 and < 1.32).
+   * @default the version ACK installs for the cluster's Kubernetes version
+   */
+  readonly addonVersion?: string;
 }
 
 /**
@@ -52,12 +58,13 @@ export class EdgeCni {
   }
 
   /**
-   * Terway Edge: Terway with pod vSwitches on cloud pools, Flannel route mode on edge pools
-   * with the edge pod CIDR split per edge node. Needs a HybridLink (rule I-6).
+   * Terway Edge (add-on `terway-edge`): Terway with pod vSwitches on cloud pools, Flannel route
+   * mode on edge pools with the edge pod CIDR split per edge node. Needs a HybridLink (rule I-6)
+   * and Kubernetes 1.28 or later (I9).
    * @see https://www.alibabacloud.com/help/en/ack/ack-edge/user-guide/terway-edge-network-plug-in-introduction
    */
   public static terwayEdge(options: TerwayEdgeOptions): EdgeCni {
-    return new EdgeCni(CniPlugin.TERWAY_EDGE, options.edgePodCidr, options.podsPerEdgeNode ?? 64, []);
+    return new EdgeCni(CniPlugin.TERWAY_EDGE, options.edgePodCidr, options.podsPerEdgeNode ?? 64, [], options.addonVersion);
   }
 
   private constructor(
@@ -69,6 +76,8 @@ export class EdgeCni {
     public readonly podsPerNode: number,
     /** Flannel: edge-node ranges opened for UDP 8472. */
     public readonly edgeNodeCidrs: string[],
+    /** Terway Edge: the `terway-edge` add-on version asked for. */
+    public readonly addonVersion?: string,
   ) {}
 
   /** True for Terway Edge. */
@@ -76,8 +85,9 @@ export class EdgeCni {
     return this.plugin === CniPlugin.TERWAY_EDGE;
   }
 
-  /** The network add-ons to install at creation (see edge-addons.ts for what is confirmed). */
+  /** The network add-ons to install at creation (see edge-addons.ts for the sources). */
   public addons(): AddonConfig[] {
-    return [{ name: this.isTerwayEdge ? EDGE_ADDON.TERWAY_EDGE : EDGE_ADDON.FLANNEL }];
+    if (!this.isTerwayEdge) return [{ name: EDGE_ADDON.FLANNEL }];
+    return [this.addonVersion === undefined ? { name: EDGE_ADDON.TERWAY_EDGE } : { name: EDGE_ADDON.TERWAY_EDGE, version: this.addonVersion }];
   }
 }

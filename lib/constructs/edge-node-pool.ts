@@ -15,16 +15,25 @@ export enum EdgeInterconnect {
 /** Options of an edge node pool. */
 export interface EdgeNodePoolOptions {
   /**
-   * How the pool's nodes reach the cloud. Not settable through provider 1.289.0 (rule
-   * I11-edge-pool-interconnect): it feeds the plan, and `PRIVATE` is reported.
+   * How the pool's nodes reach the cloud. `alicloud_cs_kubernetes_node_pool` can't set it and
+   * creates `basic` pools, so `PRIVATE` needs `createdOutsideTerraform` (rule
+   * I11-edge-pool-interconnect).
    */
   readonly interconnect: EdgeInterconnect;
   /**
    * Edge nodes of the pool are mutually reachable at layer 3 (`intranet`). Not settable
-   * through provider 1.289.0 (rule I11-edge-pool-interconnect).
+   * through the provider either: needs `createdOutsideTerraform` (rule I11-edge-pool-interconnect).
    * @default false
    */
   readonly intranet?: boolean;
+  /**
+   * The pool is planned here (edge pod CIDR capacity, cluster size) but created with the ACK
+   * console or CreateClusterNodePool, where `interconnect_mode` and `intranet` can be set: no
+   * `alicloud_cs_kubernetes_node_pool` is emitted and info I13-edge-pool-outside-terraform gives
+   * the request body.
+   * @default false
+   */
+  readonly createdOutsideTerraform?: boolean;
   /**
    * Nodes the pool is planned for, when it has a fixed size. Edge nodes join by script, so
    * sizes feed the capacity plan only.
@@ -57,6 +66,8 @@ export interface EdgeNodePoolOptions {
 export interface EdgeNodePoolHost {
   readonly clusterId: string;
   readonly clusterName: string;
+  /** Tags of the cluster, carried by the pool. */
+  readonly tags?: { [key: string]: string };
 }
 
 /**
@@ -64,11 +75,13 @@ export interface EdgeNodePoolHost {
  * with {@link AckEdgeCluster.addEdgeNodePool}.
  */
 export class AckEdgeNodePool extends Construct {
-  /** The L1 resource: an escape hatch. */
-  public readonly resource: CsKubernetesNodePool;
+  /** The L1 resource: an escape hatch. Undefined when the pool is created outside Terraform. */
+  public readonly resource?: CsKubernetesNodePool;
   public readonly poolName: string;
   public readonly interconnect: EdgeInterconnect;
   public readonly intranet: boolean;
+  /** True when the pool is only planned here and created with the console or the API. */
+  public readonly createdOutsideTerraform: boolean;
   private readonly options: EdgeNodePoolOptions;
 
   public constructor(scope: Construct, id: string, host: EdgeNodePoolHost, options: EdgeNodePoolOptions) {
@@ -77,11 +90,14 @@ export class AckEdgeNodePool extends Construct {
     this.poolName = id;
     this.interconnect = options.interconnect;
     this.intranet = options.intranet ?? false;
+    this.createdOutsideTerraform = options.createdOutsideTerraform ?? false;
     const labels = options.labels ?? {};
+    if (this.createdOutsideTerraform) return;
     this.resource = new CsKubernetesNodePool(this, "resource", {
       clusterId: host.clusterId,
       nodePoolName: `${host.clusterName}-${id}`,
       type: "edge",
+      tags: host.tags,
       labels: Object.keys(labels).length > 0 ? Object.entries(labels).map(([key, value]) => ({ key, value })) : undefined,
       taints: options.taints?.map((t) => ({ key: t.key, value: t.value, effect: t.effect })),
     });

@@ -11,6 +11,7 @@ import { EdgeCni } from "./edge-cni";
 import { EdgeInterconnect } from "./edge-node-pool";
 import { AppEstate } from "./estate";
 import { HybridLink } from "./hybrid-link";
+import { ClusterKubeconfig, addNetworkOutputs } from "./outputs";
 import { TaintEffect } from "./node-pool";
 import { Severity, formatFinding } from "../plan/finding";
 import { FleetClusterPlan, FleetPlan } from "../plan/fleet/plan-fleet";
@@ -128,7 +129,10 @@ export class Fleet extends Construct {
   private sharedNetwork(net: NetworkAllocation): void {
     const def: FleetSharedVpcSpec | undefined = this.spec?.sharedVpcs?.find((s) => s.name === net.network.name);
     const stack = this.stack(sharedVpcStackName(net.network.name));
-    this.networks.set(net.network.key, this.newNetwork(stack, net, def?.egress, def?.tags));
+    const network = this.newNetwork(stack, net, def?.egress, def?.tags);
+    this.networks.set(net.network.key, network);
+    addNetworkOutputs(stack, net.network.name, { vpcId: network.vpcId, vswitchIds: network.nodeVSwitches.map((v) => v.id), podVSwitchIds: [] });
+    // (Pod vSwitches appear when a Terway member cluster is built; each cluster exports its own.)
   }
 
   private newNetwork(scope: IConstruct & Construct, net: NetworkAllocation, egress: boolean | undefined, tags: { [k: string]: string } | undefined): AckNetwork {
@@ -211,6 +215,7 @@ export class Fleet extends Construct {
     }
     for (const p of s.nodePools ?? []) this.addPool(cluster, p);
     cluster._useFleetPlan(c.result);
+    if (s.kubeconfigOutput === true) new ClusterKubeconfig(stack, `${c.name}-kubeconfig`, { clusterId: cluster.clusterId, clusterName: c.name });
     this.clusters[c.name] = cluster;
   }
 
@@ -234,6 +239,7 @@ export class Fleet extends Construct {
     cluster.addEdgeNodePool(p.name, {
       interconnect: p.interconnect === SpecInterconnect.BASIC ? EdgeInterconnect.BASIC : EdgeInterconnect.PRIVATE,
       intranet: p.intranet,
+      createdOutsideTerraform: p.createdOutsideTerraform,
       ...poolSize(p),
       instanceTypes: p.instanceTypes,
       labels: p.labels,
@@ -253,6 +259,9 @@ export class Fleet extends Construct {
     // The same edge pod CIDRs the fleet plan routed: every Terway Edge cluster of the link's VPC.
     const planned = plan.links.find((x) => x.name === l.name);
     const edgePodCidrs = planned?.input.edgePodCidrs ?? [];
+    // The link's resources carry the tags of its cluster (its own, merged over defaults.tags).
+    const specCluster = (this.spec as FleetSpec).clusters.find((x) => x.name === l.cluster) as FleetClusterSpec;
+    const tags = applyDefaults(specCluster, this.spec?.defaults).tags;
     const link = new HybridLink(stack, l.name, {
       network: cluster.network,
       physicalConnectionId: l.physicalConnectionId,
@@ -273,6 +282,8 @@ export class Fleet extends Construct {
       vpcRouteTableId: l.vpcRouteTableId,
       cenId: l.cenId,
       transitRouterId: l.transitRouterId,
+      transitRouterVSwitches: l.transitRouterVSwitches,
+      tags,
     });
     if (planned) link._useFleetPlan(planned.plan);
   }

@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
-import { AckNetwork } from "./ack-network";
-import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Token } from "./cdktf";
+import { AckNetwork, ExistingVSwitch } from "./ack-network";
+import { Lazy, TerraformStack, TerraformVariable, Token } from "./cdktf";
 import { AppEstate, EstateBuilder } from "./estate";
+import { addLinkOutputs } from "./outputs";
 import { PlanValues } from "./tokens";
 import { addPlanValidation } from "./validation";
 import {
@@ -14,13 +15,13 @@ import { CenTransitRouterRouteTableAssociation } from "../providers/alicloud/cen
 import { CenTransitRouterRouteTablePropagation } from "../providers/alicloud/cen-transit-router-route-table-propagation";
 import { CenTransitRouterVbrAttachment } from "../providers/alicloud/cen-transit-router-vbr-attachment";
 import { CenTransitRouterVpcAttachment } from "../providers/alicloud/cen-transit-router-vpc-attachment";
+import { DataAlicloudAccount } from "../providers/alicloud/data-alicloud-account";
 import { DataAlicloudCenTransitRouterRouteTables } from "../providers/alicloud/data-alicloud-cen-transit-router-route-tables";
 import { ExpressConnectRouterInterface } from "../providers/alicloud/express-connect-router-interface";
 import { ExpressConnectVirtualBorderRouter } from "../providers/alicloud/express-connect-virtual-border-router";
 import { Cidr } from "../cidr";
 import { AlicloudProvider } from "../providers/alicloud/provider";
 import { RouteEntry } from "../providers/alicloud/route-entry";
-import { RouterInterfaceConnection } from "../providers/alicloud/router-interface-connection";
 import { VpcBgpGroup } from "../providers/alicloud/vpc-bgp-group";
 import { VpcBgpNetwork } from "../providers/alicloud/vpc-bgp-network";
 import { VpcBgpPeer } from "../providers/alicloud/vpc-bgp-peer";
@@ -122,8 +123,10 @@ export interface HybridLinkProps {
    */
   readonly cloudPodCidrs?: string[];
   /**
-   * How the VBR and the VPC are joined.
-   * @default HybridConnectivity.ROUTER_INTERFACE
+   * How the VBR and the VPC are joined. The default follows ACK Edge's current guides (a CEN
+   * transit router with the VBR and the VPC attached); router interfaces are the explicit
+   * alternative (one fast-link interface, no deprecated resource type).
+   * @default HybridConnectivity.CEN_TRANSIT_ROUTER
    */
   readonly connectivity?: HybridConnectivity;
   /**
@@ -170,7 +173,19 @@ export interface HybridLinkProps {
    * @default the transit router's system route table (data source alicloud_cen_transit_router_route_tables)
    */
   readonly transitRouterRouteTableId?: string;
-  /** @default none */
+  /**
+   * Dedicated vSwitches (one per zone, at most 10 zones) for the transit router's VPC attachment
+   * (HybridConnectivity.CEN_TRANSIT_ROUTER). The transit router puts an ENI with one address in
+   * each mapped vSwitch; give vSwitches that hold no nodes or pods so that it takes none of their
+   * addresses (rule J12-transit-router-vswitches).
+   * @default the network's node vSwitches, first in each zone (one address per zone taken from them)
+   */
+  readonly transitRouterVSwitches?: ExistingVSwitch[];
+  /**
+   * Tags for every resource of the link that takes them (VBR, router interface, CEN instance,
+   * transit router, attachments).
+   * @default none
+   */
   readonly tags?: { [key: string]: string };
 }
 
@@ -193,11 +208,11 @@ function slug(cidr: string, index: number): string {
 /**
  * Joins an AckNetwork's VPC to a data centre over Express Connect: a VBR (created or
  * adopted), a BGP group with peers and advertised networks, and VBR-to-VPC connectivity:
- * router interfaces with the static routes worked out by `planHybridLink`
- * (lib/plan/hybrid.ts), or a CEN transit router with a VBR and a VPC attachment, both
- * associated with and propagating to one transit-router route table, which carries those
- * routes instead. Routes the data-centre routers must carry are on
- * {@link HybridLink.requiredDataCenterRoutes} and in a Terraform output.
+ * by default a CEN transit router with a VBR and a VPC attachment, both associated with and
+ * propagating to one transit-router route table, which carries the routes worked out by
+ * `planHybridLink` (lib/plan/hybrid.ts); or, explicitly, one fast-link router interface and
+ * static routes. Routes the data-centre routers must carry are on
+ * {@link HybridLink.requiredDataCenterRoutes} and in the output `<link>_data-center-routes`.
  *
  * @see https://www.alibabacloud.com/help/en/ack/ack-edge/user-guide/how-to-use-the-terway-edge-network-plugin
  */
@@ -219,10 +234,13 @@ export class HybridLink extends Construct {
   public readonly dataCenterCidrs: string[];
   public readonly edgePodCidrs: string[];
   public readonly connectivity: HybridConnectivity;
-  /** VBR-side router interface (router-interface connectivity). */
+  /**
+   * VBR-side router interface (router-interface connectivity), created in fast-link mode: the
+   * VPC-side interface is created and connected by Alibaba Cloud.
+   */
   public readonly vbrInterface?: ExpressConnectRouterInterface;
-  /** VPC-side router interface (router-interface connectivity). */
-  public readonly vpcInterface?: ExpressConnectRouterInterface;
+  /** Id of the VPC-side router interface that fast-link mode creates (router-interface connectivity; a token). */
+  public readonly vpcInterfaceId?: string;
   /** CEN instance id (CEN connectivity; a token when created here). */
   public readonly cenId?: string;
   /** The CEN instance (CEN connectivity, when created here). */
@@ -243,7 +261,7 @@ export class HybridLink extends Construct {
   private readonly inEstate: boolean;
   private fleetPlan?: HybridLinkPlan;
   /** Router-interface connectivity: where static routes go, and what they wait for. */
-  private staticRoutes?: { vbrTable?: string; vpcTable: string; vbrInterface: ExpressConnectRouterInterface; vpcInterface: ExpressConnectRouterInterface; after: RouterInterfaceConnection };
+  private staticRoutes?: { vbrTable?: string; vpcTable: string; vbrNextHop: string; vpcNextHop: string };
   private readonly emittedRoutes = new Set<string>();
 
   public constructor(scope: Construct, id: string, props: HybridLinkProps) {
@@ -254,7 +272,7 @@ export class HybridLink extends Construct {
     this.physicalConnectionId = props.physicalConnectionId;
     this.dataCenterCidrs = [...props.dataCenterCidrs];
     this.edgePodCidrs = [...(props.edgePodCidrs ?? [])];
-    this.connectivity = props.connectivity ?? HybridConnectivity.ROUTER_INTERFACE;
+    this.connectivity = props.connectivity ?? HybridConnectivity.CEN_TRANSIT_ROUTER;
     this.estate = AppEstate.of(this);
     this.inEstate = this.estate.register(this);
     const tags = props.tags;
@@ -303,8 +321,12 @@ export class HybridLink extends Construct {
       if (vpcRouterId === undefined || vpcRouteTableId === undefined) {
         throw new Error(`HybridLink ${this.node.path}: the network's VPC was adopted; give vpcRouterId and vpcRouteTableId for router-interface connectivity.`);
       }
-      const ignore = { ignoreChanges: ["opposite_interface_id", "opposite_interface_owner_id", "opposite_router_id", "hc_rate"] };
-      this.vbrInterface = new ExpressConnectRouterInterface(this, "vbr-interface", {
+      // One interface on the VBR side in fast-link mode: Alibaba Cloud creates the VPC-side
+      // interface and connects the pair (provider v1.289.0 resource_alicloud_express_connect_router_interface.go:71,269;
+      // its own acceptance test creates only this side). No alicloud_router_interface_connection
+      // (deprecated since 1.199.0). Fast-link mode needs the owner account of the VPC side.
+      const account = new DataAlicloudAccount(this, "account", {});
+      const vbrInterface = new ExpressConnectRouterInterface(this, "vbr-interface", {
         routerType: "VBR",
         routerId: this.vbrId,
         role: "InitiatingSide",
@@ -313,42 +335,16 @@ export class HybridLink extends Construct {
         oppositeRegionId: region,
         oppositeRouterType: "VRouter",
         oppositeRouterId: vpcRouterId,
+        oppositeInterfaceOwnerId: account.id,
+        fastLinkMode: true,
         paymentType: "PayAsYouGo",
         routerInterfaceName: `${this.linkName}-vbr-to-vpc`,
         tags,
-        lifecycle: ignore,
       });
-      this.vpcInterface = new ExpressConnectRouterInterface(this, "vpc-interface", {
-        routerType: "VRouter",
-        routerId: vpcRouterId,
-        role: "AcceptingSide",
-        spec: "Negative",
-        oppositeAccessPointId: props.accessPointId,
-        oppositeRegionId: region,
-        oppositeRouterType: "VBR",
-        oppositeRouterId: this.vbrId,
-        paymentType: "PayAsYouGo",
-        routerInterfaceName: `${this.linkName}-vpc-to-vbr`,
-        tags,
-        dependsOn: [this.vbrInterface],
-        lifecycle: ignore,
-      });
-      // Accepting side first, then the initiating side connects (the provider's own VBR tests do it this way).
-      const accept = new RouterInterfaceConnection(this, "vpc-connection", {
-        interfaceId: this.vpcInterface.id,
-        oppositeInterfaceId: this.vbrInterface.id,
-        oppositeRouterId: this.vbrId,
-        oppositeRouterType: "VBR",
-        dependsOn: [this.vpcInterface],
-      });
-      const connect = new RouterInterfaceConnection(this, "vbr-connection", {
-        interfaceId: this.vbrInterface.id,
-        oppositeInterfaceId: this.vpcInterface.id,
-        oppositeRouterId: vpcRouterId,
-        oppositeRouterType: "VRouter",
-        dependsOn: [accept],
-      });
-      this.staticRoutes = { vbrTable: vbrRouteTableId, vpcTable: vpcRouteTableId, vbrInterface: this.vbrInterface, vpcInterface: this.vpcInterface, after: connect };
+      this.vbrInterface = vbrInterface;
+      // Read-only: the provider sets it from DescribeRouterInterfaces (…router_interface.go:391).
+      this.vpcInterfaceId = vbrInterface.oppositeInterfaceId;
+      this.staticRoutes = { vbrTable: vbrRouteTableId, vpcTable: vpcRouteTableId, vbrNextHop: vbrInterface.id, vpcNextHop: this.vpcInterfaceId };
       this.emitStaticRoutes(plan.routes);
     } else {
       if (props.transitRouterId !== undefined && props.cenId === undefined) {
@@ -391,6 +387,8 @@ export class HybridLink extends Construct {
         transitRouterId: this.transitRouterId,
         vpcId: this.network.vpcId,
         zoneMappings: this.attachmentVSwitches().map((v) => ({ zoneId: v.zone, vswitchId: v.id })),
+        // The VBR already advertises the VPC to the data centre through the transit router
+        // (auto-publish below), so no alicloud_vpc_bgp_network repeats it (computeBgpNetworks).
         autoPublishRouteEnabled: true,
         transitRouterVpcAttachmentName: this.linkName,
         tags,
@@ -407,14 +405,13 @@ export class HybridLink extends Construct {
       }
     }
 
-    // Lazy: a Terway Edge cluster created after the link adds its edge pod CIDR (_routeEdgePodCidr).
-    new TerraformOutput(this, "data-center-routes", {
-      description: `Routes the data-centre routers of ${this.linkName} must carry or advertise (Terraform can't create them).`,
-      value: Lazy.anyValue({ produce: () => this.computePlan([]).dataCenterRoutes.map((r) => ({ kind: r.kind, destination: r.destination, next_hop: r.nextHop, reason: r.reason })) }),
-    });
-    new TerraformOutput(this, "routes", {
-      description: `Route plan of ${this.linkName} (VBR and VPC route tables).`,
-      value: Lazy.anyValue({ produce: () => this.computePlan([]).routes.map((r) => ({ table: r.table, destination: r.destination, next_hop: r.nextHop, origin: r.origin, reason: r.reason })) }),
+    // The route outputs read the plan at synth: a Terway Edge cluster created after the link adds its edge pod CIDR (_routeEdgePodCidr).
+    const self = this;
+    const current = { get dataCenterRoutes() { return self.computePlan([]).dataCenterRoutes; }, get routes() { return self.computePlan([]).routes; } };
+    addLinkOutputs(this, this.linkName, current, {
+      vbrRouteTableId: props.vbrRouteTableId ?? this.vbr?.routeTableId,
+      vpcRouteTableId: props.vpcRouteTableId ?? this.network.vpc?.routeTableId,
+      transitRouterRouteTableId: this.transitRouterRouteTableId,
     });
 
     const list = LINKS.get(this.network) ?? [];
@@ -477,9 +474,8 @@ export class HybridLink extends Construct {
         routeTableId: table,
         destinationCidrblock: r.destination,
         nexthopType: "RouterInterface",
-        nexthopId: onVbr ? t.vbrInterface.id : t.vpcInterface.id,
+        nexthopId: onVbr ? t.vbrNextHop : t.vpcNextHop,
         description: r.nextHop === RouteNextHop.VPC ? "edge to cloud: toward the VPC" : "cloud to edge: toward the VBR",
-        dependsOn: [t.after],
       });
     }
   }
@@ -513,8 +509,12 @@ export class HybridLink extends Construct {
     return formatRoutes(this.routes);
   }
 
-  /** The vSwitches the transit router's VPC attachment maps: the network's first node vSwitch in each zone. */
+  /**
+   * The vSwitches the transit router's VPC attachment maps: the dedicated ones given, else the
+   * network's first node vSwitch in each zone.
+   */
   private attachmentVSwitches(): Array<{ zone: string; id: string }> {
+    if (this.props.transitRouterVSwitches !== undefined) return this.props.transitRouterVSwitches.map((v) => ({ zone: v.zone, id: v.id }));
     const byZone = new Map<string, string>();
     for (const v of this.network.nodeVSwitches) if (!byZone.has(v.zone)) byZone.set(v.zone, v.id);
     return [...byZone].map(([zone, id]) => ({ zone, id }));
@@ -562,6 +562,7 @@ export class HybridLink extends Construct {
       hasAccessPoint: p.accessPointId !== undefined,
       hasVbrRouteTable: p.vbrId === undefined || p.vbrRouteTableId !== undefined,
       vpcAttachmentZones: this.connectivity === HybridConnectivity.CEN_TRANSIT_ROUTER && !zones.some((z) => Token.isUnresolved(z)) ? zones : undefined,
+      dedicatedAttachmentVSwitches: p.transitRouterVSwitches !== undefined,
       siblings,
       unresolved: v.unresolved,
     };

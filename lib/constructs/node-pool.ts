@@ -90,6 +90,8 @@ export interface INodePoolHost {
   readonly networkZones: string[];
   readonly defaultExclusiveEni: boolean;
   readonly isTerway: boolean;
+  /** Tags of the cluster, carried by the pool (and by ACK onto its nodes). */
+  readonly tags?: { [key: string]: string };
 }
 
 /** A cloud node pool (`alicloud_cs_kubernetes_node_pool`). Create it with `addNodePool`. */
@@ -113,6 +115,7 @@ export class AckNodePool extends Construct {
     this.resource = new CsKubernetesNodePool(this, "resource", {
       clusterId: host.clusterId,
       nodePoolName: `${host.clusterName}-${id}`,
+      tags: host.tags,
       vswitchIds: host.vswitchIdsFor(this.zones),
       instanceTypes: options.instanceTypes,
       desiredSize: autoscale ? undefined : String(options.desiredSize ?? 2),

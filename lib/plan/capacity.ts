@@ -103,9 +103,11 @@ export function poolPodsPerNode(ctx: PlanContext, pool: NodePoolPlan): { pods?: 
   }
   const exclusive = pool.eniMode === EniMode.EXCLUSIVE;
   let best: { pods: number; basis: string } | undefined;
+  const unknown: string[] = [];
   for (const name of pool.instanceTypes) {
     const t = findInstanceType(name, ctx.extraInstanceTypes);
-    if (!t) return pool.podsPerNodeOverride !== undefined ? { pods: pool.podsPerNodeOverride, basis: "given per pool" } : { basis: `${name} not in the instance-type table` };
+    // An unknown type keeps the known types' figure (E9-unknown-instance-type reports it).
+    if (!t) { unknown.push(name); continue; }
     const pods = exclusive ? exclusiveEniPodsPerNode(t) : sharedEniPodsPerNode(t);
     const basis = exclusive
       ? `${name} exclusive ENI ${t.eniQuantity}-1`
@@ -114,6 +116,12 @@ export function poolPodsPerNode(ctx: PlanContext, pool: NodePoolPlan): { pods?: 
   }
   if (pool.podsPerNodeOverride !== undefined && (!best || pool.podsPerNodeOverride < best.pods)) {
     return { pods: pool.podsPerNodeOverride, basis: "given per pool" };
+  }
+  if (unknown.length > 0) {
+    const missing = pool.podsPerNodeOverride !== undefined
+      ? `${unknown.join(", ")}: ${pool.podsPerNodeOverride} given per pool`
+      : `${unknown.join(", ")} not in the instance-type table`;
+    return best ? { pods: best.pods, basis: `${best.basis}; ${missing}` } : { basis: missing };
   }
   return best ?? { basis: "no instance type" };
 }

@@ -1,4 +1,5 @@
 import { RuleInfo } from "./rule";
+import { COMPLIANCE_RULES } from "./rules/compliance-rules";
 import { EDGE_RULES } from "./rules/edge-rules";
 import { ESTATE_RULES } from "./rules/estate-rules";
 import { FLANNEL_RULES } from "./rules/flannel-rules";
@@ -9,10 +10,11 @@ import { OVERLAP_RULES } from "./rules/overlap-rules";
 import { RANGE_RULES } from "./rules/range-rules";
 import { SIZE_RULES } from "./rules/size-rules";
 import { TERWAY_RULES } from "./rules/terway-rules";
+import { VERSION_RULES } from "./rules/version-rules";
 
 /** Every rule, in catalogue order (section by section). docs/rules.md is generated from this. */
 export const CATALOGUE: readonly RuleInfo[] = [
-  ...INPUT_RULES, ...RANGE_RULES, ...OVERLAP_RULES, ...FLANNEL_RULES, ...TERWAY_RULES, ...SIZE_RULES, ...EDGE_RULES, ...HYBRID_RULES,
+  ...INPUT_RULES, ...RANGE_RULES, ...OVERLAP_RULES, ...FLANNEL_RULES, ...TERWAY_RULES, ...SIZE_RULES, ...COMPLIANCE_RULES, ...EDGE_RULES, ...VERSION_RULES, ...HYBRID_RULES,
   ...ESTATE_RULES,
   ...FLEET_RULES,
 ];

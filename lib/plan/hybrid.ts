@@ -15,7 +15,10 @@
  * origin `bgp` and count toward the per-peer route limit (J-6).
  *
  * Between the VBR and the VPC the routes depend on the connectivity:
- *   router interfaces   static `alicloud_route_entry` routes in both tables (origin `static`);
+ *   CEN transit router  (default) see below;
+ *   router interfaces   one VBR-side interface in fast-link mode (Alibaba Cloud creates and
+ *                       connects the VPC side) and static `alicloud_route_entry` routes in both
+ *                       tables (origin `static`);
  *   CEN transit router  no route entries: both attachments are associated with, and propagate
  *                       to, one transit-router route table; the VBR attachment and the VPC
  *                       attachment have `auto_publish_route_enabled`, so the transit router
@@ -24,6 +27,9 @@
  *                       routes are propagated to a transit router by default, so cloud ranges
  *                       outside the VPC CIDR (Flannel-style pod routes toward ECS instances)
  *                       are not learned: rule J11-cen-vpc-attachment.
+ *                       The VBR advertises what the transit router publishes to it over its
+ *                       BGP session, so the VPC CIDR gets no `alicloud_vpc_bgp_network` of its
+ *                       own in this mode (it would be advertised twice).
  */
 import { Finding, sortFindings } from "./finding";
 import { checkHybridLink } from "./rules/hybrid-rules";
@@ -32,14 +38,16 @@ import { Cidr } from "../cidr";
 /** How the VBR and the VPC are joined. */
 export enum HybridConnectivity {
   /**
-   * A router-interface pair (VBR side initiating, VPC side accepting) and static route entries
-   * in the VBR and VPC route tables. Every resource is in the pinned provider schema.
+   * One VBR-side router interface in fast-link mode (Alibaba Cloud creates the VPC-side
+   * interface and connects the pair) and static route entries in the VBR and VPC route tables.
+   * No deprecated resource type.
    */
   ROUTER_INTERFACE = "router-interface",
   /**
-   * A CEN transit router with a VBR attachment and a VPC attachment, both associated with and
-   * propagating to the transit router's route table, both auto-publishing: the transit router
-   * carries the routes between the VBR and the VPC, and no static route entries are needed.
+   * The default. A CEN transit router with a VBR attachment and a VPC attachment, both
+   * associated with and propagating to the transit router's route table, both auto-publishing:
+   * the transit router carries the routes between the VBR and the VPC, and no static route
+   * entries are needed.
    */
   CEN_TRANSIT_ROUTER = "cen-transit-router",
 }
@@ -158,6 +166,11 @@ export interface HybridLinkPlanInput {
    * Undefined when not known (the zone check is skipped).
    */
   readonly vpcAttachmentZones?: string[];
+  /**
+   * CEN mode: the VPC attachment maps vSwitches given for it (no nodes or pods in them) rather
+   * than the node vSwitches (J12-transit-router-vswitches).
+   */
+  readonly dedicatedAttachmentVSwitches?: boolean;
   /** Other links in the same app. */
   readonly siblings: HybridSibling[];
   /** Paths of values that are unresolved tokens. */
@@ -278,10 +291,17 @@ export function computeDataCenterRoutes(input: Pick<HybridLinkPlanInput, "vpcCid
   return out;
 }
 
-/** CIDRs the VBR advertises to the data centre: the cloud ranges and any extra ones. Pure. */
-export function computeBgpNetworks(input: Pick<HybridLinkPlanInput, "vpcCidr" | "cloudPodCidrs" | "bgp">): string[] {
+/**
+ * CIDRs the VBR advertises to the data centre with `alicloud_vpc_bgp_network`: the cloud ranges
+ * and any extra ones. With a CEN transit router the VPC CIDR is left out: the transit router
+ * publishes the VPC's system routes to the VBR (auto-publish), and the VBR advertises them to
+ * the data centre already. Pure.
+ */
+export function computeBgpNetworks(input: Pick<HybridLinkPlanInput, "vpcCidr" | "cloudPodCidrs" | "bgp"> & Partial<Pick<HybridLinkPlanInput, "connectivity">>): string[] {
   const extra = input.bgp.advertise.map(canonical);
-  return dedupe([...cloudRanges(input), ...extra]);
+  const vpc = input.vpcCidr !== undefined ? canonical(input.vpcCidr) : undefined;
+  const cloud = cloudRanges(input).filter((c) => input.connectivity !== HybridConnectivity.CEN_TRANSIT_ROUTER || c !== vpc);
+  return dedupe([...cloud, ...extra]);
 }
 
 /** Plans one hybrid link: findings (section J and I-7) and the routes. Pure. */

@@ -109,10 +109,23 @@ export interface CniPlan {
   readonly podsPerNode?: number;
   /** Terway Edge: CIDR the edge pods are taken from. */
   readonly edgePodCidr?: string;
+  /** Terway Edge: the `terway-edge` add-on version asked for (rule I9-terway-edge-addon-version). */
+  readonly addonVersion?: string;
   readonly networkPolicy: boolean;
   readonly dataPathV2: boolean;
   readonly trunk: boolean;
   readonly ipvlan: boolean;
+}
+
+/** How an ACK Edge edge pool reaches the cloud, and who creates it (rules I6, I11). */
+export interface EdgePoolNetwork {
+  readonly name: string;
+  /** `interconnect_mode = private` (leased line / VPN) asked for. */
+  readonly privateInterconnect: boolean;
+  /** `intranet = true` asked for (edge nodes mutually L3-reachable). */
+  readonly intranet: boolean;
+  /** The pool is created outside Terraform (console / CreateClusterNodePool) and only planned here. */
+  readonly createdOutsideTerraform?: boolean;
 }
 
 export interface VpcPlan {
@@ -124,13 +137,22 @@ export interface VpcPlan {
   readonly allowPublicRanges?: boolean;
 }
 
-export interface ClusterPlanInput {
+/** How an ACK Edge node pool reaches the cloud. */
+export interface EdgePoolNetwork {
+  readonly name: string;
+  /** Private interconnect (leased line / VPN); false for the Internet. */
+  readonly privateInterconnect: boolean;
+  /** Edge nodes are L3-reachable from the cloud. */
+  readonly intranet: boolean;
+}
+
+/** What every cluster kind plans the same way (the constructs fill it before the CNI-specific parts). */
+export interface ClusterPlanBaseInput {
   readonly name: string;
   readonly profile: ClusterProfile;
   /** `ack.standard`, `ack.pro.small`, ... */
   readonly clusterSpec: string;
   readonly kubernetesVersion?: string;
-  readonly ipStack: IpStack;
   readonly vpc: VpcPlan;
   readonly nodeVSwitches: VSwitchPlan[];
   /**
@@ -138,10 +160,7 @@ export interface ClusterPlanInput {
    * G7-control-plane-vswitches). Default: every node vSwitch.
    */
   readonly controlPlaneVSwitches?: string[];
-  readonly podVSwitches: VSwitchPlan[];
   readonly serviceCidr?: string;
-  readonly cni: CniPlan;
-  readonly nodePools: NodePoolPlan[];
   /** Ranges of other clusters, connected VPCs and data centres. */
   readonly externalRanges: ExternalRange[];
   /** Node quota raised with Alibaba Cloud (Pro: Terway up to 15,000, Flannel up to 1,000). */
@@ -159,7 +178,14 @@ export interface ClusterPlanInput {
   /** Paths of values that are unresolved tokens at synth time. */
   readonly unresolved?: string[];
   /** ACK Edge: how each edge node pool reaches the cloud (private = leased line / VPN; intranet = edge nodes L3-reachable). */
-  readonly edgePoolNetworks?: Array<{ readonly name: string; readonly privateInterconnect: boolean; readonly intranet: boolean }>;
+  readonly edgePoolNetworks?: EdgePoolNetwork[];
   /** ACK Edge Flannel: ranges the cluster security group opens UDP 8472 (VXLAN) from, besides the VPC. */
   readonly vxlanPeerCidrs?: string[];
+}
+
+export interface ClusterPlanInput extends ClusterPlanBaseInput {
+  readonly ipStack: IpStack;
+  readonly podVSwitches: VSwitchPlan[];
+  readonly cni: CniPlan;
+  readonly nodePools: NodePoolPlan[];
 }

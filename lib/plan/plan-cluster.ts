@@ -9,6 +9,7 @@ import { checkOverlaps } from "./rules/overlap-rules";
 import { checkPoolZones, checkRanges } from "./rules/range-rules";
 import { checkSize } from "./rules/size-rules";
 import { checkNodeVSwitchCapacity, checkTerway } from "./rules/terway-rules";
+import { checkVersions } from "./rules/version-rules";
 
 /** The outcome of planning one cluster. */
 export interface ClusterPlanResult {
@@ -38,5 +39,6 @@ export function planCluster(input: ClusterPlanInput, options: PlanOptions = {}):
   checkNodeVSwitchCapacity(ctx, capacity);
   checkSize(ctx, capacity);
   checkEdge(ctx, capacity);
+  checkVersions(ctx);
   return { findings: sortFindings(ctx.findings), capacity };
 }

@@ -7,12 +7,18 @@ import { Finding, hasErrors, sortFindings } from "../plan/finding";
 import { FleetLock } from "../plan/fleet/lock";
 import { FleetPlanInput } from "../plan/fleet/model";
 import { FleetPlan, planFleet } from "../plan/fleet/plan-fleet";
-import { LoadedSpec, loadSpecFile, validateSpecValue } from "./load-spec";
+import type { LoadedSpec } from "./load-spec";
 import { LocatedFinding } from "./located-finding";
-import { lockPathFor, readLockFile, writeLockFile } from "./lock-file";
 import { normalizeSpec } from "./normalize";
 import { PlanLocator } from "./plan-locations";
 import { FleetSpec } from "./spec-types";
+
+// The validators (zod, the spec and lock schemas, yaml) load on first use: an app that builds
+// clusters without a spec file does not pay for them at start-up (issue 12).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const specLoader = (): typeof import("./load-spec") => require("./load-spec") as typeof import("./load-spec");
+const lockIo = (): typeof import("./lock-file") => require("./lock-file") as typeof import("./lock-file");
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface SpecCheckOptions {
   /** Lock file to read; `false` for none. @default `<spec>.lock.json` (none for a spec object) */
@@ -45,12 +51,12 @@ function sortLocated(findings: LocatedFinding[]): LocatedFinding[] {
 /** Checks a loaded spec: normalizes, reads the lock, plans. */
 export function checkLoadedSpec(loaded: LoadedSpec, options: SpecCheckOptions = {}): SpecCheck {
   const file = loaded.file;
-  const lockFile = options.lockFile === false ? undefined : (options.lockFile ?? (file ? lockPathFor(file) : undefined));
+  const lockFile = options.lockFile === false ? undefined : (options.lockFile ?? (file ? lockIo().lockPathFor(file) : undefined));
   if (!loaded.spec) {
     return { file, lockFile, lockExisted: false, findings: sortLocated(loaded.findings), unreadable: true, hasErrors: hasErrors(loaded.findings) };
   }
   const normalized = normalizeSpec(loaded.spec, loaded.source, file);
-  const read = lockFile ? readLockFile(lockFile) : { exists: false, findings: [] as LocatedFinding[], lock: undefined };
+  const read = lockFile ? lockIo().readLockFile(lockFile) : { exists: false, findings: [] as LocatedFinding[], lock: undefined };
   const lockInvalid = read.exists && !read.lock;
   const plan = planFleet(normalized.input, { lock: read.lock, prune: options.prune });
   const locator = new PlanLocator(loaded.spec, loaded.source);
@@ -67,12 +73,12 @@ export function checkLoadedSpec(loaded: LoadedSpec, options: SpecCheckOptions = 
 
 /** Reads, validates and plans a spec file. */
 export function checkSpecFile(file: string, options: SpecCheckOptions = {}): SpecCheck {
-  return checkLoadedSpec(loadSpecFile(file), options);
+  return checkLoadedSpec(specLoader().loadSpecFile(file), options);
 }
 
 /** Validates and plans a spec given as an object (the lock only when `lockFile` is given). */
 export function checkSpecObject(spec: FleetSpec, options: SpecCheckOptions = {}): SpecCheck {
-  return checkLoadedSpec(validateSpecValue(spec), { ...options, lockFile: options.lockFile ?? false });
+  return checkLoadedSpec(specLoader().validateSpecValue(spec), { ...options, lockFile: options.lockFile ?? false });
 }
 
 /**
@@ -82,6 +88,6 @@ export function checkSpecObject(spec: FleetSpec, options: SpecCheckOptions = {})
 export function writeLockIfChanged(check: SpecCheck): boolean {
   if (!check.plan || !check.lockFile || check.hasErrors || !check.plan.lockChanged) return false;
   if (check.lockExisted && !check.lock) return false;
-  writeLockFile(check.lockFile, check.plan.lock);
+  lockIo().writeLockFile(check.lockFile, check.plan.lock);
   return true;
 }

@@ -38,8 +38,10 @@ function terwayPodsPerNode(p: FleetNodePoolSpec, exclusive: boolean, extra: read
     .map((n) => findInstanceType(n, extra))
     .map((t) => (t ? (exclusive ? exclusiveEniPodsPerNode(t) : sharedEniPodsPerNode(t)) : undefined));
   if (p.podsPerNode !== undefined) return p.podsPerNode;
-  if (counts.length === 0 || counts.some((c) => c === undefined)) return undefined;
-  return Math.min(...(counts as number[]));
+  // Unknown types (E9-unknown-instance-type) leave the known ones' figure standing.
+  const known = counts.filter((c): c is number => c !== undefined);
+  if (known.length === 0) return undefined;
+  return Math.min(...known);
 }
 
 function resolveVpc(c: FleetClusterSpec, at: SpecPath, zones: string[] | undefined, report: Report): FleetVpcInput {
@@ -143,7 +145,7 @@ export function normalizeCluster(
     const { min, max } = poolSize(p);
     if (edge) {
       nodePools.push({ name: p.name, kind: NodePoolKind.EDGE, instanceTypes: p.instanceTypes ?? [], minNodes: min, maxNodes: max, zones: [] });
-      edgePoolNetworks.push({ name: p.name, privateInterconnect: (p.interconnect ?? SpecInterconnect.PRIVATE) === SpecInterconnect.PRIVATE, intranet: p.intranet ?? false });
+      edgePoolNetworks.push({ name: p.name, privateInterconnect: (p.interconnect ?? SpecInterconnect.PRIVATE) === SpecInterconnect.PRIVATE, intranet: p.intranet ?? false, createdOutsideTerraform: p.createdOutsideTerraform ?? false });
     }
   });
 

@@ -85,7 +85,7 @@ export function normalizeSpec(spec: FleetSpec, source: SourceMap, file?: string)
         if (l[k] === undefined) report(MISSING_FIELD, ["hybridLinks", i, k], `hybrid link ${l.name} creates a VBR and needs ${k} (or give vbrId to adopt an existing VBR)`);
       }
     }
-    const connectivity = l.connectivity ?? HybridConnectivity.ROUTER_INTERFACE;
+    const connectivity = l.connectivity ?? HybridConnectivity.CEN_TRANSIT_ROUTER;
     return [{
       name: l.name,
       cluster: l.cluster,

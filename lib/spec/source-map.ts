@@ -2,7 +2,12 @@
  * Maps field paths of a parsed spec (`["clusters", 2, "cni", "podCidr"]`) to 1-based line
  * numbers, through `yaml`'s parseDocument and LineCounter. Works for JSON too (JSON is YAML).
  */
-import { Document, LineCounter, Node, isMap, isPair, isScalar, isSeq } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
+
+// yaml loads on first use (a document exists only once load-spec has parsed one): an app
+// without a spec file does not pay for it at start-up (issue 12).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = (): typeof import("yaml") => require("yaml") as typeof import("yaml");
 
 export type SpecPath = ReadonlyArray<string | number>;
 
@@ -25,6 +30,7 @@ export class SourceMap {
   /** Line of the value at `path`, or of its deepest existing ancestor (the key line for map entries). */
   lineOf(path: SpecPath): number | undefined {
     if (!this.doc || !this.lines) return undefined;
+    const { isMap, isPair, isScalar, isSeq } = yaml();
     let node: unknown = this.doc.contents;
     let line = this.lineAt(node);
     for (const seg of path) {

@@ -77,6 +77,7 @@ const edgeNodePoolSchema = z.strictObject({
   name,
   interconnect: z.enum(SpecInterconnect).optional().meta(d("private (Express Connect) or basic (Internet). Default private.")),
   intranet: z.boolean().optional().meta(d("Edge nodes of the pool are mutually reachable at layer 3. Default false.")),
+  createdOutsideTerraform: z.boolean().optional().meta(d("Planned here, created with the ACK console or CreateClusterNodePool (the provider can't set interconnect/intranet; rule I11). Default false.")),
   size: nonNegativeInt.optional(),
   min: nonNegativeInt.optional(),
   max: nonNegativeInt.optional(),
@@ -114,7 +115,8 @@ const settingsShape = {
   enterpriseSecurityGroup: z.boolean().optional(),
   controlPlaneLogs: z.boolean().optional(),
   auditLogs: z.boolean().optional(),
-  secretsEncryptionKeyId: z.string().optional(),
+  secretsEncryptionKeyId: z.string().optional().meta(d("KMS key that encrypts Secrets at rest (Pro clusters); without it a Pro cluster gets warning G8-secrets-encryption.")),
+  kubeconfigOutput: z.boolean().optional().meta(d("Export the cluster's kubeconfig as the sensitive output <cluster>_kubeconfig (data source alicloud_cs_cluster_credential; the kubeconfig is then in the Terraform state). Default false.")),
   nodeQuota: positiveInt.optional(),
   routeTableQuota: positiveInt.optional(),
   allowServiceCidrReuse: z.boolean().optional(),
@@ -157,18 +159,19 @@ const hybridLinkSchema = z.strictObject({
   peerAsn: z.number().int().meta(d("ASN of the data-centre router.")),
   localAsn: z.number().int().optional().meta(d("ASN of the Alibaba Cloud side. Default 45104.")),
   peerIps: z.array(address).optional(),
-  authKeyVariable: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/).optional().meta(d("Name of a sensitive Terraform variable holding the BGP auth key.")),
+  authKeyVariable: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/).optional().meta(d("Name of a sensitive Terraform variable holding the BGP auth key. Without it the link gets warning J8-bgp-auth-key-missing.")),
   advertise: z.array(cidr).optional(),
   extraExpectedRoutes: nonNegativeInt.optional(),
   dataCenterCidrs: z.array(cidr).min(1),
   cloudPodCidrs: z.array(cidr).optional(),
-  connectivity: z.enum(HybridConnectivity).optional().meta(d("router-interface (default) or cen-transit-router.")),
-  accessPointId: z.string().min(1).optional().meta(d("Access point of the physical connection (router-interface connectivity).")),
+  connectivity: z.enum(HybridConnectivity).optional().meta(d("cen-transit-router (default: a CEN transit router with the VBR and the VPC attached) or router-interface (one fast-link router interface and static routes).")),
+  accessPointId: z.string().min(1).optional().meta(d("Access point of the physical connection (needed by router-interface connectivity).")),
   routerInterfaceSpec: z.string().min(1).optional(),
   vpcRouterId: z.string().min(1).optional(),
   vpcRouteTableId: z.string().min(1).optional(),
   cenId: z.string().min(1).optional(),
   transitRouterId: z.string().min(1).optional(),
+  transitRouterVSwitches: z.array(vswitchSchema).min(1).optional().meta(d("Dedicated vSwitches (one per zone) for the transit router's VPC attachment (cen-transit-router): its ENIs take an address in each. Default: the first node vSwitch of each zone (info J12-transit-router-vswitches).")),
   replace: z.boolean().optional(),
 }).meta({ id: "HybridLink", ...d("Express Connect link (VBR + BGP) from a cluster's VPC to a data centre.") });
 
@@ -177,7 +180,7 @@ const connectionSchema = z.strictObject({
   type: z.enum(SpecConnectionType).optional(),
   vpcs: z.array(z.string().min(1)).min(1).meta(d("Cluster names (their VPC) or shared VPC names.")),
   externalCidrs: z.array(cidr).optional().meta(d("CIDRs of VPCs outside the fleet on this connection.")),
-}).meta({ id: "Connection", ...d("VPCs joined by CEN, peering or VPN (rules C-5).") });
+}).meta({ id: "Connection", ...d("Declares an EXISTING CEN, peering or VPN connection between VPCs, for address planning only (rules C-5, C-6): nothing is created for it. Create the connection itself outside this spec (hybridLinks do create their own CEN transit router).") });
 
 const instanceTypeSchema = z.strictObject({
   name: z.string().min(1),

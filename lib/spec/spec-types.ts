@@ -160,6 +160,11 @@ export interface FleetEdgeNodePoolSpec {
   readonly interconnect?: SpecInterconnect;
   /** Edge nodes of the pool are mutually reachable at layer 3. @default false */
   readonly intranet?: boolean;
+  /**
+   * Planned here, created with the ACK console or CreateClusterNodePool: the provider can't set
+   * `interconnect_mode`/`intranet` (rule I11-edge-pool-interconnect). @default false
+   */
+  readonly createdOutsideTerraform?: boolean;
   readonly size?: number;
   readonly min?: number;
   readonly max?: number;
@@ -217,6 +222,8 @@ export interface FleetClusterSettings {
   /** @default true */
   readonly auditLogs?: boolean;
   readonly secretsEncryptionKeyId?: string;
+  /** Export the kubeconfig as a sensitive output. @default false */
+  readonly kubeconfigOutput?: boolean;
   readonly nodeQuota?: number;
   readonly routeTableQuota?: number;
   /** @default false */
@@ -278,7 +285,7 @@ export interface FleetHybridLinkSpec {
   readonly dataCenterCidrs: string[];
   /** Cloud pod ranges outside the VPC CIDR the data centre must reach. */
   readonly cloudPodCidrs?: string[];
-  /** @default router-interface */
+  /** @default cen-transit-router */
   readonly connectivity?: HybridConnectivity;
   /** Access point of the physical connection (router-interface connectivity). */
   readonly accessPointId?: string;
@@ -291,11 +298,16 @@ export interface FleetHybridLinkSpec {
   /** CEN to attach the VBR to (cen-transit-router). */
   readonly cenId?: string;
   readonly transitRouterId?: string;
+  /** Dedicated vSwitches for the transit router's VPC attachment. @default the node vSwitches */
+  readonly transitRouterVSwitches?: FleetVSwitchSpec[];
   /** Let the physical connection change (the VBR is recreated). @default false */
   readonly replace?: boolean;
 }
 
-/** VPCs joined by CEN, peering or VPN (for the cross-VPC rules C-5). */
+/**
+ * An existing connection (CEN, peering or VPN) between VPCs, declared for the cross-VPC rules
+ * (C-5). Nothing is created for it.
+ */
 export interface FleetConnectionSpec {
   /** @default connection-<n> */
   readonly name?: string;

@@ -46,6 +46,7 @@ export const ConformanceCode = {
   CONFLICTS_WITH: "conflicts-with",
   REQUIRED_WITH: "required-with",
   PROVIDER_SOURCE: "provider-source",
+  PROVIDER_VERSION: "provider-version",
 } as const;
 export type ConformanceCodeValue = (typeof ConformanceCode)[keyof typeof ConformanceCode];
 
@@ -586,7 +587,7 @@ function checkProviderBlocks(doc: JsonObject, bundle: ProviderSchemaBundle, out:
   return true;
 }
 
-function checkRequiredProvider(doc: JsonObject, out: Collector): void {
+function checkRequiredProvider(doc: JsonObject, out: Collector, pinned: string | undefined): void {
   const address = `terraform.required_providers.${PROVIDER_LOCAL_NAME}`;
   const terraform = doc.terraform;
   const rp = isPlainObject(terraform) ? terraform.required_providers : undefined;
@@ -601,6 +602,16 @@ function checkRequiredProvider(doc: JsonObject, out: Collector): void {
   } else if (!source.toLowerCase().endsWith("aliyun/alicloud")) {
     out.warn(ConformanceCode.PROVIDER_SOURCE, `${address}.source`, `source "${source}" does not end with "aliyun/alicloud"`);
   }
+  // The checks are made against one provider version; an unpinned or differently pinned
+  // provider would be checked against a schema it doesn't have.
+  const version = isPlainObject(entry) ? entry.version : undefined;
+  if (pinned !== undefined) {
+    if (typeof version !== "string") {
+      out.warn(ConformanceCode.PROVIDER_VERSION, `${address}.version`, `no version constraint: terraform init would take the newest provider, while this output is checked against ${pinned}; pin "= ${pinned}"`);
+    } else if (version.replace(/\s+/g, "") !== `=${pinned}` && version.trim() !== pinned) {
+      out.warn(ConformanceCode.PROVIDER_VERSION, `${address}.version`, `version constraint "${version}" is not the exact version ${pinned} this output is checked against`);
+    }
+  }
 }
 
 /**
@@ -613,7 +624,7 @@ export function checkConformance(synthesized: unknown, bundle: ProviderSchemaBun
   const usedProvider = checkProviderBlocks(doc, bundle, out);
   const usedResources = checkSection(doc, "resource", bundle.resources, bundle.resourceConstraints, bundle, out);
   const usedData = checkSection(doc, "data", bundle.dataSources, bundle.dataSourceConstraints, bundle, out);
-  if (usedProvider || usedResources || usedData) checkRequiredProvider(doc, out);
+  if (usedProvider || usedResources || usedData) checkRequiredProvider(doc, out, bundle.providerVersion);
   return out.issues;
 }
 

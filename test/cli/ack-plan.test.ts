@@ -30,12 +30,23 @@ beforeAll(() => {
   if (!fs.existsSync(BIN)) execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: ROOT });
 }, 120_000);
 
+describe("ack-plan --version", () => {
+  test("prints the package version and exits 0, with or without a command", () => {
+    const version = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+    for (const args of [["--version"], ["-V"], ["check", "--version"]]) {
+      const r = ackPlan(args);
+      expect(r).toEqual({ code: 0, out: `${version}\n`, err: "" });
+    }
+  });
+});
+
 describe("ack-plan check", () => {
   test("the example passes: exit 0, findings and a summary, plain text when piped", () => {
     const r = ackPlan(["check", "examples/fleet.yaml"]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^examples\/fleet\.yaml:\d+: warning I11-edge-pool-interconnect/m);
-    expect(r.out).toMatch(/^0 errors, 1 warning, 1 info$/m);
+    // The factory's private edge pool is created outside Terraform (I11 would be an error): an info.
+    expect(r.out).toMatch(/^examples\/fleet\.yaml:\d+: info I13-edge-pool-outside-terraform/m);
+    expect(r.out).toMatch(/^0 errors, 0 warnings, 2 infos$/m);
     expect(r.out).not.toMatch(/\u001b\[/);
     expect(r.err).toBe("");
   });
@@ -57,6 +68,11 @@ describe("ack-plan check", () => {
     expect(ackPlan(["frobnicate", "x"]).code).toBe(2);
     expect(ackPlan(["check", "examples/fleet.yaml", "--json"]).err).toMatch(/check does not take --json/);
     expect(ackPlan(["check"]).err).toMatch(/check needs a SPEC file/);
+    // util.parseArgs (strict): unknown options, values on boolean flags, missing values.
+    expect(ackPlan(["check", "examples/fleet.yaml", "--frob"]).err).toMatch(/^ack-plan: unknown option '--frob'/);
+    expect(ackPlan(["plan", "examples/fleet.yaml", "--json=yes"]).err).toMatch(/option '--json' does not take an argument/);
+    expect(ackPlan(["report", "examples/fleet.yaml", "--out"]).err).toMatch(/option '--out <value>' argument missing/);
+    expect(ackPlan(["report", "examples/fleet.yaml", "--out="]).err).toMatch(/--out needs a value/);
     const help = ackPlan(["--help"]);
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable spec/);
@@ -122,7 +138,9 @@ describe("ack-plan report", () => {
     expect(md).toMatch(/\| factory \| ack-edge \| terway-edge \| 192\.168\.0\.0\/16 \(given\) \|/);
     const svg = fs.readFileSync(path.join(dir, "out", "address-map.svg"), "utf8");
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    for (const s of ["pools.vpc 10.64.0.0/12", "edge pod CIDR", "data centre", "VPC factory 192.168.0.0/16", "10.64.128.0/17"]) expect(svg).toContain(s);
+    for (const s of ["pools.vpc 10.64.0.0/12", "edge pod CIDR", "data centre", "VPC factory 192.168.0.0/16", "10.64.128.0/17",
+      "Closest to full", "Hybrid link idc", "VBR route table", "4,200 / 32,764 pod IPs at planned max (13%)"]) expect(svg).toContain(s);
+    expect(svg).not.toMatch(/100\.0% used/);
     expect(svg.match(/<text/g)!.length).toBeGreaterThan(50);
   });
 });
@@ -138,7 +156,7 @@ describe("colour", () => {
   test("ANSI colour and progress on a TTY", () => {
     const r = capture(true, {});
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/\u001b\[31merror K1-cni-changed\u001b\[0m/);
+    expect(r.out).toMatch(/\u001b\[31merror K1-cni-changed\u001b\[39m/);
     expect(r.err).toMatch(/planned 2 clusters in \d+ ms/);
   });
 

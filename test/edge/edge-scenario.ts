@@ -15,6 +15,8 @@ export type LinkOverrides = Partial<Omit<HybridLinkProps, "network" | "bgp">> & 
   readonly bgp?: Partial<HybridLinkBgpOptions>;
   /** Declare the auth key variable without `sensitive: true`. */
   readonly insecureAuthKey?: boolean;
+  /** No BGP auth key at all. */
+  readonly noAuthKey?: boolean;
 };
 
 export interface EdgeScenario {
@@ -46,7 +48,8 @@ export const TERWAY_EDGE_BASE: EdgeScenario = {
     kubernetesVersion: "1.33.1-aliyun.1",
   },
   cloudPools: [["cloud", { instanceTypes: ["ecs.c7.4xlarge"], minSize: 2, maxSize: 6 }]],
-  edgePools: [["line-1", { interconnect: EdgeInterconnect.PRIVATE, minSize: 2, maxSize: 50 }]],
+  // The provider can't set interconnect_mode = private (I11): the pool is planned, created outside Terraform.
+  edgePools: [["line-1", { interconnect: EdgeInterconnect.PRIVATE, createdOutsideTerraform: true, minSize: 2, maxSize: 50 }]],
   link: {},
 };
 
@@ -76,8 +79,8 @@ export function withBase(base: EdgeScenario, over: EdgeScenario): EdgeScenario {
 }
 
 function linkProps(stack: TerraformStack, network: AckNetwork, id: string, o: LinkOverrides, vlanId: number): HybridLinkProps {
-  const { bgp, insecureAuthKey, ...rest } = o;
-  const authKey = new TerraformVariable(stack, `${id}_auth_key`, { type: "string", sensitive: insecureAuthKey ? undefined : true });
+  const { bgp, insecureAuthKey, noAuthKey, ...rest } = o;
+  const authKey = noAuthKey ? undefined : new TerraformVariable(stack, `${id}_auth_key`, { type: "string", sensitive: insecureAuthKey ? undefined : true });
   return {
     network,
     physicalConnectionId: "pc-bp1seed00000000000",

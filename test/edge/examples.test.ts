@@ -5,11 +5,11 @@
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { EdgeFlannelStack } from "../../examples/edge-flannel";
 import { EdgeTerwayStack } from "../../examples/edge-terway";
-import { AckEdgeCluster, AckNetwork, EdgeCni, HybridConnectivity, HybridLink } from "../../lib";
+import { AckEdgeCluster, AckNetwork, EdgeCni, EdgeInterconnect, HybridConnectivity, HybridLink } from "../../lib";
 import { assertConformance, checkConformance, loadProviderSchema } from "../../lib/testing";
 import { AlicloudProvider } from "../../lib/providers/alicloud/provider";
 import { stableJson, synthApp } from "../helpers/synth";
-import { SEED_DC, SEED_EDGE_PODS, TERWAY_EDGE_BASE, buildEdge, withBase } from "./edge-scenario";
+import { FLANNEL_EDGE_BASE, SEED_DC, SEED_EDGE_PODS, TERWAY_EDGE_BASE, buildEdge, withBase } from "./edge-scenario";
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 const resources = (doc: Record<string, unknown>) => doc.resource as Resources;
@@ -36,10 +36,10 @@ describe("ACK Edge examples", () => {
     const [, cluster] = ofType(doc, "alicloud_cs_managed_kubernetes")[0];
     expect(cluster).toMatchObject({ profile: "Edge", pod_cidr: SEED_EDGE_PODS, node_cidr_mask: 25, is_enterprise_security_group: true });
     expect(cluster.pod_vswitch_ids).toHaveLength(2);
-    expect((cluster.addons as Array<{ name: string }>).map((a) => a.name)).toContain("terway-eniip");
-    const edgePool = ofType(doc, "alicloud_cs_kubernetes_node_pool").find(([, p]) => p.type === "edge")![1];
-    expect(edgePool).toMatchObject({ node_pool_name: "factory-line-1", type: "edge" });
-    expect(edgePool.vswitch_ids).toBeUndefined();
+    // ACK's terway-edge component page and the ACK Edge storage overview name the add-ons.
+    expect((cluster.addons as Array<{ name: string }>).map((a) => a.name)).toEqual(["terway-edge", "csi-plugin", "csi-provisioner", "loongcollector"]);
+    // The private edge pool is created outside Terraform (the provider can't set interconnect_mode).
+    expect(ofType(doc, "alicloud_cs_kubernetes_node_pool").find(([, p]) => p.type === "edge")).toBeUndefined();
     const [, group] = ofType(doc, "alicloud_vpc_bgp_group")[0];
     expect(group).toMatchObject({ peer_asn: 65001, local_asn: 45104, auth_key: "${var.idc_bgp_auth_key}" });
     expect((doc.variable as Record<string, { sensitive?: boolean }>).idc_bgp_auth_key.sensitive).toBe(true);
@@ -51,15 +51,51 @@ describe("ACK Edge examples", () => {
     const sg = nameOf(doc, "alicloud_security_group", "stores/security-group");
     expect(cluster).toMatchObject({ profile: "Edge", pod_cidr: "10.8.0.0/16", node_cidr_mask: 26, security_group_id: ref("alicloud_security_group", sg, "id") });
     expect(cluster.is_enterprise_security_group).toBeUndefined();
-    expect((cluster.addons as Array<{ name: string }>).map((a) => a.name)).toContain("flannel");
+    expect((cluster.addons as Array<{ name: string }>).map((a) => a.name)).toEqual(["flannel", "csi-plugin", "csi-provisioner", "loongcollector"]);
+    // ACK's recommended inbound rules for a cluster security group (ICMP; all from the pod CIDR in
+    // Flannel mode; the group itself through inner_access_policy) plus VXLAN.
+    expect(nameOf(doc, "alicloud_security_group", "stores/security-group")).toBeDefined();
+    expect((resources(doc).alicloud_security_group as Record<string, { inner_access_policy?: string }>)[sg].inner_access_policy).toBe("Accept");
     const rules = ofType(doc, "alicloud_security_group_rule").map(([, r]) => `${r.type} ${r.ip_protocol} ${r.port_range} ${r.cidr_ip}`);
-    expect(rules.sort()).toEqual(["ingress udp 8472/8472 10.200.0.0/16", "ingress udp 8472/8472 192.168.0.0/16"]);
+    expect(rules.sort()).toEqual(["ingress all -1/-1 10.8.0.0/16", "ingress icmp -1/-1 0.0.0.0/0", "ingress udp 8472/8472 10.200.0.0/16", "ingress udp 8472/8472 192.168.0.0/16"]);
   });
 });
 
-describe("seed topology in the synthesized JSON", () => {
+describe("Terway Edge add-on and edge pools (issue 10)", () => {
+  test("addonVersion is sent as the terway-edge add-on version; without it ACK picks one", () => {
+    const withVersion = synthApp((app) => { buildEdge(app, withBase(TERWAY_EDGE_BASE, { cluster: { cni: EdgeCni.terwayEdge({ edgePodCidr: SEED_EDGE_PODS, podsPerEdgeNode: 128, addonVersion: "v1.14.3" }) } }), "v"); });
+    expect(withVersion.error).toBeUndefined();
+    const [, cluster] = ofType(withVersion.stacks.v, "alicloud_cs_managed_kubernetes")[0];
+    expect((cluster.addons as Array<Record<string, unknown>>)[0]).toEqual({ name: "terway-edge", version: "v1.14.3" });
+    const without = synthApp((app) => { buildEdge(app, TERWAY_EDGE_BASE, "n"); });
+    const [, plain] = ofType(without.stacks.n, "alicloud_cs_managed_kubernetes")[0];
+    expect((plain.addons as Array<Record<string, unknown>>)[0]).toEqual({ name: "terway-edge" });
+  });
+
+  test("a private Terway Edge pool left to Terraform is an error (the provider would create it basic); createdOutsideTerraform emits no pool", () => {
+    const failing = synthApp((app) => { buildEdge(app, withBase(TERWAY_EDGE_BASE, { edgePools: [["line-1", { interconnect: EdgeInterconnect.PRIVATE, minSize: 1, maxSize: 5 }]] }), "f"); });
+    expect(failing.error).toMatch(/error I11-edge-pool-interconnect \[I-11, I-12\] .*edge pool line-1 asks for interconnect_mode = private, .*on which Terway Edge can't route pods/);
+    const ok = synthApp((app) => { buildEdge(app, TERWAY_EDGE_BASE, "o"); });
+    expect(ok.error).toBeUndefined();
+    expect(ofType(ok.stacks.o, "alicloud_cs_kubernetes_node_pool").map(([, p]) => p.node_pool_name)).toEqual(["edge-cloud"]);
+    expect(ok.infos.join("\n")).toMatch(/info I13-edge-pool-outside-terraform .*\{"nodepool_info":\{"name":"line-1","type":"edge"\},"interconnect_mode":"private","intranet":false\}/);
+  });
+
+  test("ACK Edge versions: the older x.y.z-aliyunedge.n form passes V1, and V2 (ACK managed creation window) does not apply", () => {
+    for (const version of ["1.22.15-aliyunedge.1", "1.30.7-aliyun.1"]) {
+      const out = synthApp((app) => { buildEdge(app, withBase(FLANNEL_EDGE_BASE, { cluster: { kubernetesVersion: version } }), "e"); });
+      expect(out.error).toBeUndefined();
+      expect([...out.warnings, ...out.infos].join("\n")).not.toMatch(/V[12]-kubernetes-version/);
+    }
+    const bad = synthApp((app) => { buildEdge(app, withBase(FLANNEL_EDGE_BASE, { cluster: { kubernetesVersion: "v1.30.7" } }), "b"); });
+    expect(bad.error).toMatch(/error V1-kubernetes-version-format .*"v1\.30\.7" is not an ACK version/);
+  });
+});
+
+describe("seed topology in the synthesized JSON (router-interface connectivity)", () => {
+  const RI = { connectivity: HybridConnectivity.ROUTER_INTERFACE };
   const seed = () => synthApp((app) => {
-    buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { dataCenterCidrs: [] } }), "seed");
+    buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { ...RI, dataCenterCidrs: [] } }), "seed");
   });
 
   test("exactly the seed's routes: VBR 192.168.0.0/16 -> VPC, VPC 10.0.0.0/16 -> VBR (static); VBR 10.0.0.0/16 -> IDC (BGP)", () => {
@@ -68,8 +104,18 @@ describe("seed topology in the synthesized JSON", () => {
     const doc = out.stacks.seed;
     const vbr = nameOf(doc, "alicloud_express_connect_virtual_border_router", "idc/vbr");
     const vbrIf = nameOf(doc, "alicloud_express_connect_router_interface", "idc/vbr-interface");
-    const vpcIf = nameOf(doc, "alicloud_express_connect_router_interface", "idc/vpc-interface");
     const vpc = nameOf(doc, "alicloud_vpc", "net/vpc");
+    // One interface, on the VBR side, in fast-link mode: Alibaba Cloud creates and connects the
+    // VPC side. No alicloud_router_interface_connection (deprecated since 1.199.0).
+    expect(ofType(doc, "alicloud_express_connect_router_interface")).toHaveLength(1);
+    expect(resources(doc).alicloud_router_interface_connection).toBeUndefined();
+    const account = Object.keys((doc.data as Resources).alicloud_account)[0];
+    expect(resources(doc).alicloud_express_connect_router_interface[vbrIf]).toMatchObject({
+      router_type: "VBR", router_id: ref("alicloud_express_connect_virtual_border_router", vbr, "id"), role: "InitiatingSide",
+      fast_link_mode: true, access_point_id: "ap-cn-hangzhou-xs-A", opposite_router_type: "VRouter", opposite_router_id: ref("alicloud_vpc", vpc, "router_id"),
+      opposite_interface_owner_id: `\${data.alicloud_account.${account}.id}`, opposite_region_id: "cn-hangzhou",
+    });
+    expect(resources(doc).alicloud_express_connect_router_interface[vbrIf].opposite_interface_id).toBeUndefined();
     const entries = ofType(doc, "alicloud_route_entry").map(([, r]) => r);
     expect(entries).toHaveLength(2);
     // edge -> cloud: the VBR sends 192.168.0.0/16 into the VPC through its router interface.
@@ -80,11 +126,11 @@ describe("seed topology in the synthesized JSON", () => {
     // cloud -> edge: the VPC route table sends 10.0.0.0/16 to the VBR.
     expect(entries).toContainEqual(expect.objectContaining({
       route_table_id: ref("alicloud_vpc", vpc, "route_table_id"),
-      destination_cidrblock: "10.0.0.0/16", nexthop_type: "RouterInterface", nexthop_id: ref("alicloud_express_connect_router_interface", vpcIf, "id"),
+      destination_cidrblock: "10.0.0.0/16", nexthop_type: "RouterInterface", nexthop_id: ref("alicloud_express_connect_router_interface", vbrIf, "opposite_interface_id"),
     }));
     // cloud -> edge: the VBR carries 10.0.0.0/16 toward the IDC, learned over BGP (a VBR custom route can only point at a router interface).
     const outputs = doc.output as Record<string, { value: Array<Record<string, string>> }>;
-    const routes = Object.entries(outputs).find(([k]) => k.startsWith("idc_routes"))![1].value;
+    const routes = outputs.idc_routes.value;
     expect(routes).toHaveLength(3);
     expect(routes[0]).toMatchObject({ table: "vbr", destination: "10.0.0.0/16", next_hop: "data-center", origin: "bgp" });
     expect(routes[1]).toMatchObject({ table: "vbr", destination: "192.168.0.0/16", next_hop: "vpc", origin: "static" });
@@ -93,13 +139,15 @@ describe("seed topology in the synthesized JSON", () => {
     expect(ofType(doc, "alicloud_vpc_bgp_peer").map(([, p]) => p.peer_ip_address)).toEqual(["10.254.0.2"]);
     expect(ofType(doc, "alicloud_vpc_bgp_network").map(([, n]) => n.dst_cidr_block)).toEqual(["192.168.0.0/16"]);
     // IDC side (not creatable by Terraform): 192.168.0.0/16 toward the VBR.
-    const dc = Object.entries(outputs).find(([k]) => k.startsWith("idc_data-center-routes"))![1].value;
+    const dc = outputs["idc_data-center-routes"].value;
     expect(dc[0]).toMatchObject({ kind: "route-to-vbr", destination: "192.168.0.0/16", next_hop: "10.254.0.1" });
     expect(() => assertConformance(doc)).not.toThrow();
+    // No deprecated resource type or argument.
+    expect(checkConformance(doc, loadProviderSchema())).toEqual([]);
   });
 
   test("with the data centre 172.16.0.0/16 the VPC also routes it to the VBR", () => {
-    const doc = synthApp((app) => { new EdgeTerwayStack(app, "edge-terway"); }).stacks["edge-terway"];
+    const doc = synthApp((app) => { buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: RI }), "edge-terway"); }).stacks["edge-terway"];
     const entries = ofType(doc, "alicloud_route_entry").map(([, r]) => `${String(r.route_table_id).split(".")[0].slice(2)} ${r.destination_cidrblock}`);
     expect(entries.sort()).toEqual([
       "alicloud_express_connect_virtual_border_router 192.168.0.0/16",
@@ -171,11 +219,13 @@ describe("CEN transit-router connectivity in the synthesized JSON", () => {
     expect(links("alicloud_cen_transit_router_route_table_propagation")).toEqual(expected);
     // BGP toward the data centre is the same as with router interfaces.
     expect(ofType(doc, "alicloud_vpc_bgp_peer").map(([, p]) => p.peer_ip_address)).toEqual(["10.254.0.2"]);
-    expect(ofType(doc, "alicloud_vpc_bgp_network").map(([, n]) => n.dst_cidr_block)).toEqual(["192.168.0.0/16"]);
+    // ... except that the VPC range reaches the data centre through the transit router, which
+    // publishes it to the VBR: no BGP network repeats it.
+    expect(ofType(doc, "alicloud_vpc_bgp_network")).toEqual([]);
 
     // Planned routes: VBR -> IDC over BGP; VBR <-> VPC learned and published by the transit router.
     const outputs = doc.output as Record<string, { value: Array<Record<string, string>> }>;
-    const routes = Object.entries(outputs).find(([k]) => k.startsWith("idc_routes"))![1].value;
+    const routes = outputs.idc_routes.value;
     expect(routes.map((r) => `${r.table} ${r.destination} ${r.next_hop} ${r.origin}`)).toEqual([
       `vbr ${SEED_EDGE_PODS} data-center bgp`,
       `vbr ${SEED_DC} data-center bgp`,
@@ -269,16 +319,16 @@ describe("HybridLink wiring", () => {
       expect(() => edge.edgePodCidr).toThrow(/Flannel has no routed edge pod CIDR/);
     });
     expect(out.error).toBeUndefined();
-    const rules = ofType(out.stacks.order, "alicloud_security_group_rule").map(([, r]) => r.cidr_ip);
+    const rules = ofType(out.stacks.order, "alicloud_security_group_rule").filter(([, r]) => r.port_range === "8472/8472").map(([, r]) => r.cidr_ip);
     expect(rules.sort()).toEqual(["172.16.0.0/16", "192.168.0.0/16"]);
   });
 
   test("a data-centre CIDR that is a token still gets its VPC route, with T0-unresolved-token instead of the checks", () => {
     const out = synthApp((app) => {
-      const built = buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { dataCenterCidrs: [] } }), "token");
+      const built = buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { dataCenterCidrs: [], connectivity: HybridConnectivity.ROUTER_INTERFACE } }), "token");
       const dc = new TerraformVariable(built.stack, "dc_cidr", { type: "string" });
       new HybridLink(built.stack, "idc-2", {
-        network: built.cluster.network, physicalConnectionId: "pc-2", accessPointId: "ap-2", vlanId: 7,
+        network: built.cluster.network, physicalConnectionId: "pc-2", accessPointId: "ap-2", vlanId: 7, connectivity: HybridConnectivity.ROUTER_INTERFACE,
         localGatewayIp: "10.254.1.1", peerGatewayIp: "10.254.1.2", peeringSubnetMask: "255.255.255.252",
         bgp: { peerAsn: 65002 }, dataCenterCidrs: [dc.stringValue],
       });
@@ -299,7 +349,7 @@ describe("HybridLink wiring", () => {
 
   test("adopting a VBR needs its route table; creating one needs every VBR argument", () => {
     const out = synthApp((app) => {
-      buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { vbrId: "vbr-bp1existing" } }), "adopt");
+      buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { vbrId: "vbr-bp1existing", connectivity: HybridConnectivity.ROUTER_INTERFACE } }), "adopt");
     });
     expect(out.error).toMatch(/J10-router-interface-inputs .*adopted VBR vbr-bp1existing needs its route table id/);
     expect(() => synthApp((app) => {

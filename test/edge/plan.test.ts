@@ -19,7 +19,7 @@ const SEED: HybridLinkPlanInput = {
   cloudPodCidrs: [],
   edgePodCidrs: [SEED_EDGE_PODS],
   dataCenterCidrs: [],
-  bgp: { localAsn: 45104, peerAsn: 65001, peerIps: ["10.254.0.2"], advertise: [] },
+  bgp: { localAsn: 45104, peerAsn: 65001, peerIps: ["10.254.0.2"], advertise: [], authKeySensitive: true },
   connectivity: HybridConnectivity.ROUTER_INTERFACE,
   hasAccessPoint: true,
   hasVbrRouteTable: true,
@@ -78,13 +78,20 @@ describe("planHybridLink", () => {
     // The VBR learns the VPC's vSwitch (system) routes from the transit router; the VPC gets the VBR's BGP routes published into its table.
     expect(routes[2].reason).toMatch(/learns the VPC's vSwitch \(system\) routes from the VPC attachment and publishes them to the VBR/);
     expect(routes[3].reason).toMatch(/learns it from the VBR attachment and publishes it into the VPC route table \(next hop: the transit router\)/);
-    // The data-centre side and the advertised networks do not depend on the connectivity.
+    // The data-centre side does not depend on the connectivity.
     const plan = planHybridLink(CEN);
-    expect(plan.dataCenterRoutes).toEqual(planHybridLink({ ...CEN, connectivity: HybridConnectivity.ROUTER_INTERFACE, hasAccessPoint: true }).dataCenterRoutes);
-    expect(plan.bgpNetworks).toEqual(["192.168.0.0/16"]);
-    // Two zones, no cloud range outside the VPC, no access point needed: only the route info.
-    expect(ids(CEN)).toEqual(["I7-hybrid-routes"]);
-    // Zones unknown (e.g. the fleet plan): the zone check is skipped.
+    const ri = planHybridLink({ ...CEN, connectivity: HybridConnectivity.ROUTER_INTERFACE, hasAccessPoint: true });
+    expect(plan.dataCenterRoutes).toEqual(ri.dataCenterRoutes);
+    // The VPC CIDR is advertised once: by a BGP network with router interfaces, by the transit
+    // router's auto-publish (through the VBR) with CEN; extra networks stay BGP networks.
+    expect(ri.bgpNetworks).toEqual(["192.168.0.0/16"]);
+    expect(plan.bgpNetworks).toEqual([]);
+    expect(planHybridLink({ ...CEN, bgp: { ...CEN.bgp, advertise: ["10.9.0.0/16"] } }).bgpNetworks).toEqual(["10.9.0.0/16"]);
+    // Two zones, no cloud range outside the VPC, no access point needed: the route info, and
+    // the note that the transit router's ENIs sit in the node vSwitches.
+    expect(ids(CEN)).toEqual(["J12-transit-router-vswitches", "I7-hybrid-routes"]);
+    expect(ids({ ...CEN, dedicatedAttachmentVSwitches: true })).toEqual(["I7-hybrid-routes"]);
+    // Zones unknown (e.g. the fleet plan): the zone checks are skipped.
     expect(ids({ ...CEN, vpcAttachmentZones: undefined })).toEqual(["I7-hybrid-routes"]);
   });
 
@@ -197,6 +204,6 @@ describe("cluster rules the typed constructs can't reach", () => {
     expect(base.cni).toMatchObject({ plugin: CniPlugin.TERWAY_EDGE, edgePodCidr: SEED_EDGE_PODS, nodeCidrMask: 25 });
     expect(base.externalRanges).toEqual(expect.arrayContaining([expect.objectContaining({ cidr: SEED_DC, kind: "data-center", sameVpc: false })]));
     expect(base.nodePools.map((p) => `${p.name}:${p.kind}:${p.maxNodes}`)).toEqual(["cloud:cloud:6", "line-1:edge:50"]);
-    expect(base.edgePoolNetworks).toEqual([{ name: "line-1", privateInterconnect: true, intranet: false }]);
+    expect(base.edgePoolNetworks).toEqual([{ name: "line-1", privateInterconnect: true, intranet: false, createdOutsideTerraform: true }]);
   });
 });

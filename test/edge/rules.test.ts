@@ -20,7 +20,7 @@ interface Case {
   readonly level?: "warning" | "info";
 }
 
-const edgePool = (max: number, interconnect = EdgeInterconnect.PRIVATE): EdgeScenario => ({ edgePools: [["line-1", { interconnect, minSize: 1, maxSize: max }]] });
+const edgePool = (max: number, interconnect = EdgeInterconnect.PRIVATE): EdgeScenario => ({ edgePools: [["line-1", { interconnect, createdOutsideTerraform: interconnect === EdgeInterconnect.PRIVATE, minSize: 1, maxSize: max }]] });
 const peers = (n: number) => Array.from({ length: n }, (_, i) => `10.254.1.${i + 1}`);
 const cidrs = (n: number) => Array.from({ length: n }, (_, i) => `10.100.${i}.0/24`);
 
@@ -44,8 +44,14 @@ const CASES: Case[] = [
     pass: { cloudPools: [["big", { instanceTypes: ["ecs.custom.large"], podsPerNode: 200, minSize: 1, maxSize: 2 }]] }, values: /pool big gives 300 pods per node/ },
   { rule: "I10-edge-cluster-size", source: "I-10", base: TERWAY_EDGE_BASE,
     fail: { cluster: { clusterSpec: ClusterSpec.BASIC }, ...edgePool(8) }, pass: { cluster: { clusterSpec: ClusterSpec.BASIC }, ...edgePool(4) }, values: /can grow to 14 nodes but ACK Edge Basic allows 10 nodes/ },
-  { rule: "I11-edge-pool-interconnect", source: "I-11", level: "warning", base: FLANNEL_EDGE_BASE,
-    fail: { edgePools: [["shops", { interconnect: EdgeInterconnect.BASIC, intranet: true, maxSize: 5 }]] }, pass: {}, values: /edge pool shops asks for intranet = true/ },
+  { rule: "I11-edge-pool-interconnect", source: "I-11", base: FLANNEL_EDGE_BASE,
+    fail: { edgePools: [["shops", { interconnect: EdgeInterconnect.BASIC, intranet: true, maxSize: 5 }]] }, pass: {}, values: /edge pool shops asks for intranet = true, which alicloud_cs_kubernetes_node_pool \(provider 1\.289\.0\) can't set/ },
+  { rule: "I13-edge-pool-outside-terraform", source: "I-11", level: "info", base: TERWAY_EDGE_BASE, fail: {}, pass: { edgePools: [] },
+    values: /edge pool line-1 is planned here but not created by Terraform; .*"interconnect_mode":"private"/ },
+  { rule: "I9-terway-edge-addon-version", source: "I-9", base: TERWAY_EDGE_BASE,
+    fail: { cluster: { kubernetesVersion: "1.30.7-aliyun.1", cni: EdgeCni.terwayEdge({ edgePodCidr: "10.0.0.0/16", podsPerEdgeNode: 128, addonVersion: "v1.14.3" }) } },
+    pass: { cluster: { kubernetesVersion: "1.30.7-aliyun.1", cni: EdgeCni.terwayEdge({ edgePodCidr: "10.0.0.0/16", podsPerEdgeNode: 128, addonVersion: "v1.9.14" }) } },
+    values: /terway-edge v1\.14\.3 does not run on Kubernetes 1\.30\.7-aliyun\.1: terway-edge > v1\.13 needs Kubernetes >= 1\.32/ },
   { rule: "I12-edge-cluster-spec", source: "I-12", base: TERWAY_EDGE_BASE, fail: { cluster: { clusterSpec: ClusterSpec.of("ack.pro.xlarge") } }, pass: { cluster: { clusterSpec: ClusterSpec.PRO_SMALL } }, values: /cluster spec ack\.pro\.xlarge is not an ACK Edge edition/ },
   // Overlaps with the data centre come from the existing section C rules, fed by the link.
   { rule: "C9-edge-pod-overlap", source: "C-9, I-8", base: TERWAY_EDGE_BASE, fail: { link: { dataCenterCidrs: ["10.0.0.0/8"] } }, pass: { link: { dataCenterCidrs: ["172.16.0.0/16"] } }, values: /edge pod CIDR 10\.0\.0\.0\/16 overlaps data-center range idc data centre 10\.0\.0\.0\/8/ },
@@ -64,12 +70,21 @@ const CASES: Case[] = [
   { rule: "J5-peer-asn", source: "J-5", base: TERWAY_EDGE_BASE, fail: { link: { bgp: { peerAsn: 0 } } }, pass: { link: { bgp: { peerAsn: 4200000001 } } }, values: /peer ASN 0 is not an AS number/ },
   { rule: "J6-bgp-peers", source: "J-6", base: TERWAY_EDGE_BASE, fail: { link: { bgp: { peerIps: peers(9) } } }, pass: { link: { bgp: { peerIps: peers(8) } } }, values: /9 BGP peers on one VBR/ },
   { rule: "J6-bgp-route-limit", source: "J-6", base: TERWAY_EDGE_BASE, fail: { link: { bgp: { extraExpectedRoutes: 109 } } }, pass: { link: { bgp: { extraExpectedRoutes: 108 } } }, values: /expects 111 routes from the data centre/ },
-  { rule: "J6-bgp-advertised-routes", source: "J-6, J-9", level: "warning", base: TERWAY_EDGE_BASE, fail: { link: { bgp: { advertise: cidrs(110) } } }, pass: { link: { bgp: { advertise: cidrs(109) } } }, values: /advertises 111 networks/ },
+  { rule: "J6-bgp-advertised-routes", source: "J-6, J-9", level: "warning", base: TERWAY_EDGE_BASE, fail: { link: { bgp: { advertise: cidrs(111) } } }, pass: { link: { bgp: { advertise: cidrs(110) } } }, values: /advertises 111 networks/ },
+  // With the CEN default the VPC CIDR comes from the transit router, not from a BGP network: the
+  // same 110 extra networks stay within the limit there and exceed it with router interfaces.
+  { rule: "J6-bgp-advertised-routes", source: "J-6, J-9", level: "warning", base: TERWAY_EDGE_BASE,
+    fail: { link: { connectivity: HybridConnectivity.ROUTER_INTERFACE, bgp: { advertise: cidrs(110) } } }, pass: { link: { bgp: { advertise: cidrs(110) } } }, values: /advertises 111 networks/ },
   { rule: "J8-bgp-auth-key", source: "J-8", base: TERWAY_EDGE_BASE, fail: { link: { insecureAuthKey: true } }, pass: {}, values: /auth key variable is not sensitive/ },
-  { rule: "J10-router-interface-inputs", source: "I-7, J-9", base: TERWAY_EDGE_BASE, fail: { link: { accessPointId: undefined } }, pass: {}, values: /needs the access point id/ },
+  { rule: "J8-bgp-auth-key-missing", source: "J-8", level: "warning", base: TERWAY_EDGE_BASE, fail: { link: { noAuthKey: true } }, pass: {}, values: /idc\.bgp\.authKey: the BGP session has no authentication key/ },
+  { rule: "J10-router-interface-inputs", source: "I-7, J-9", base: withBase(TERWAY_EDGE_BASE, { link: { connectivity: HybridConnectivity.ROUTER_INTERFACE } }),
+    fail: { link: { accessPointId: undefined } }, pass: {}, values: /needs the access point id/ },
   { rule: "J11-cen-vpc-attachment", source: "I-9", level: "warning", base: withBase(TERWAY_EDGE_BASE, { link: { connectivity: HybridConnectivity.CEN_TRANSIT_ROUTER, accessPointId: undefined } }),
     fail: { network: { zones: ["cn-hangzhou-i"], nodeVSwitchCidrs: ["192.168.0.0/24"], podVSwitchCidrs: ["192.168.32.0/19"] } }, pass: {},
     values: /transit router's VPC attachment maps only zone cn-hangzhou-i; .*needs a vSwitch in two of them/ },
+  { rule: "J12-transit-router-vswitches", source: "I-9", level: "info", base: TERWAY_EDGE_BASE, fail: {},
+    pass: { link: { transitRouterVSwitches: [{ id: "vsw-tr1", zone: "cn-hangzhou-i", cidr: "192.168.2.0/28" }, { id: "vsw-tr2", zone: "cn-hangzhou-j", cidr: "192.168.2.16/28" }] } },
+    values: /maps the node vSwitches of cn-hangzhou-i, cn-hangzhou-j; its ENIs take one address from each/ },
   { rule: "I7-hybrid-routes", source: "I-7", level: "info", base: TERWAY_EDGE_BASE, fail: {}, pass: FLANNEL_EDGE_BASE, values: /vbr 10\.0\.0\.0\/16 -> data-center \(bgp\)/ },
 ];
 

@@ -1,7 +1,7 @@
 import { CniPlugin } from "../../lib/plan/model";
 import { errors, flannel, fleet, planSpec, terway } from "./fixtures";
 
-const base = () => fleet([flannel("a"), terway("b", { cni: { plugin: CniPlugin.TERWAY, dataPathV2: true } })]);
+const base = () => fleet([flannel("a"), terway("b", { cni: { plugin: CniPlugin.TERWAY, dataPathV2: false } })]);
 
 describe("change guard", () => {
   const first = planSpec(base());
@@ -44,7 +44,7 @@ describe("change guard", () => {
     ["K5-security-group-changed", { enterpriseSecurityGroup: false }, "b.enterpriseSecurityGroup"],
     ["K6-spec-downgrade", { spec: "ack.standard" }, "b.spec"],
     ["K6-vpc-changed", { vpc: { cidr: "10.9.0.0/16" } }, "b.vpc"],
-    ["K7-datapath-v2-changed", { cni: { plugin: CniPlugin.TERWAY, dataPathV2: false } }, "b.cni.dataPathV2"],
+    ["K7-datapath-v2-changed", { cni: { plugin: CniPlugin.TERWAY, dataPathV2: true } }, "b.cni.dataPathV2"],
   ])("%s fails, and passes with replace: true", (rule, change, path) => {
     const spec = base();
     const b = { ...spec.clusters[1], ...(change as object) };

@@ -50,8 +50,12 @@ describe("Fleet construct", () => {
     expect(cluster).toMatchObject({ profile: "Edge", pod_cidr: "10.0.0.0/16", node_cidr_mask: 25 });
     const vpc = Object.values(res.alicloud_vpc)[0];
     expect(vpc.cidr_block).toBe("192.168.0.0/16");
-    const routes = Object.values(res.alicloud_route_entry).map((r) => r.destination_cidrblock).sort();
-    expect(routes).toEqual(["10.0.0.0/16", "172.16.0.0/16", "192.168.0.0/16"]);
+    // The spec's link takes the default connectivity, a CEN transit router: the routes come from
+    // the transit router (origin cen), not from route entries.
+    expect(res.alicloud_route_entry).toBeUndefined();
+    expect(Object.values(res.alicloud_cen_transit_router_vpc_attachment)[0]).toMatchObject({ auto_publish_route_enabled: true, tags: { owner: "platform" } });
+    const planned = (out.stacks.factory.output as Record<string, { value: Array<{ table: string; destination: string; origin: string }> }>).idc_routes.value;
+    expect(planned.filter((r) => r.origin === "cen").map((r) => `${r.table} ${r.destination}`).sort()).toEqual(["vbr 192.168.0.0/16", "vpc 10.0.0.0/16", "vpc 172.16.0.0/16"]);
   });
 
   test("with errors no stack is built and synth fails with every finding of every cluster at once", () => {

@@ -22,7 +22,7 @@ export const TERWAY_BASE: Scenario = {
     nodeVSwitchCidrs: ["192.168.0.0/24", "192.168.1.0/24"],
     podVSwitchCidrs: ["192.168.32.0/19", "192.168.64.0/19"],
   },
-  cluster: { cni: Cni.terway(), serviceCidr: "172.21.0.0/20", kubernetesVersion: "1.33.1-aliyun.1" },
+  cluster: { cni: Cni.terway(), serviceCidr: "172.21.0.0/20", kubernetesVersion: "1.36.1-aliyun.1" },
   pools: [["general", { instanceTypes: ["ecs.c7.4xlarge"], minSize: 3, maxSize: 20 }]],
 };
 

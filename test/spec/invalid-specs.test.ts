@@ -39,6 +39,8 @@ const EXPECTED: Record<string, [string, number]> = {
   "c5-connected-overlap": ["C5-connected-overlap", 17],
   "c6-data-center-overlap": ["C6-data-center-overlap", 9],
   "j1-vlan-unique": ["J1-vlan-unique", 18],
+  "i11-edge-pool-interconnect": ["I11-edge-pool-interconnect", 15],
+  "v2-kubernetes-version-creatable": ["V2-kubernetes-version-creatable", 8],
   "k1-cni-changed": ["K1-cni-changed", 9],
   "k2-service-cidr-changed": ["K2-service-cidr-changed", 16],
   "k3-pod-cidr-changed": ["K3-pod-cidr-changed", 9],

@@ -348,13 +348,31 @@ describe("provider configuration", () => {
     const resource = { alicloud_widget: { w: validWidget } };
     const run = (terraform: unknown): ConformanceIssue[] => checkConformance({ terraform, resource }, bundle);
     expect(run(terraformBlock)).toEqual([]);
-    expect(run({ required_providers: { alicloud: { source: "registry.terraform.io/aliyun/alicloud" } } })).toEqual([]);
-    const wrong = run({ required_providers: { alicloud: { source: "hashicorp/alicloud" } } });
+    expect(run({ required_providers: { alicloud: { source: "registry.terraform.io/aliyun/alicloud", version: "= 1.289.0" } } })).toEqual([]);
+    const wrong = run({ required_providers: { alicloud: { source: "hashicorp/alicloud", version: "1.289.0" } } });
     expect(keys(wrong)).toEqual(["provider-source@terraform.required_providers.alicloud.source"]);
     expect(wrong[0]?.severity).toBe(ConformanceSeverity.WARNING);
     expect(keys(run(undefined))).toEqual(["provider-source@terraform.required_providers.alicloud"]);
-    expect(keys(run({ required_providers: { alicloud: "~> 1.200" } }))).toEqual(["provider-source@terraform.required_providers.alicloud.source"]);
+    expect(keys(run({ required_providers: { alicloud: "~> 1.200" } }))).toEqual([
+      "provider-source@terraform.required_providers.alicloud.source", "provider-version@terraform.required_providers.alicloud.version",
+    ]);
     expect(checkConformance({ resource: { aws_vpc: { v: {} } } }, bundle)).toEqual([]);
+  });
+
+  test("provider-version warns unless required_providers.alicloud.version pins the checked version exactly", () => {
+    const resource = { alicloud_widget: { w: validWidget } };
+    const run = (version: unknown): ConformanceIssue[] =>
+      checkConformance({ terraform: { required_providers: { alicloud: { source: "aliyun/alicloud", version } } }, resource }, bundle);
+    expect(run("= 1.289.0")).toEqual([]);
+    expect(run("1.289.0")).toEqual([]);
+    for (const loose of [undefined, "~> 1.289.0", ">= 1.289.0", "= 1.290.0"]) {
+      const issues = run(loose);
+      expect(keys(issues)).toEqual(["provider-version@terraform.required_providers.alicloud.version"]);
+      expect(issues[0]?.severity).toBe(ConformanceSeverity.WARNING);
+    }
+    // A bundle without a pinned version (no constraints file) can't judge the constraint.
+    const unpinned = createProviderSchemaBundle(fixtureSchema);
+    expect(checkConformance({ terraform: { required_providers: { alicloud: { source: "aliyun/alicloud" } } }, resource }, unpinned)).toEqual([]);
   });
 });
 
@@ -380,6 +398,7 @@ describe("reporting", () => {
         "conflicts-with",
         "required-with",
         "provider-source",
+        "provider-version",
       ].sort(),
     );
   });

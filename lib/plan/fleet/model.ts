@@ -111,7 +111,7 @@ export interface FleetClusterInput {
   readonly expectedEdgeNodes: number;
   readonly nodePools: NodePoolPlan[];
   /** ACK Edge: how each edge pool reaches the cloud. */
-  readonly edgePoolNetworks: Array<{ readonly name: string; readonly privateInterconnect: boolean; readonly intranet: boolean }>;
+  readonly edgePoolNetworks: Array<{ readonly name: string; readonly privateInterconnect: boolean; readonly intranet: boolean; readonly createdOutsideTerraform?: boolean }>;
   readonly ipStack: IpStack;
   readonly proxyMode: string;
   readonly enterpriseSecurityGroup: boolean;

@@ -44,7 +44,7 @@ export const TERWAY_EDGE_PRIVATE = rule(
 export const TERWAY_EDGE_VERSION = rule(
   "I9-terway-edge-version", Severity.ERROR, ["I-9"],
   "Terway Edge runs on Kubernetes 1.28 or later.",
-  "The Terway Edge on-premises guide requires ACK Edge 1.28 or later. The minimum for simpler topologies is not documented (open question); this library applies 1.28 to every Terway Edge cluster.",
+  "The terway-edge component page (https://help.aliyun.com/en/ack/product-overview/terway-edge) says \"Only ACK Edge clusters running Kubernetes 1.28 or later are supported\", and the Terway Edge on-premises guide requires 1.28 too; applied to every Terway Edge cluster. The add-on version's own range is I9-terway-edge-addon-version.",
 );
 export const EDGE_CLOUD_PODS_PER_NODE = rule(
   "I10-edge-pods-per-node", Severity.WARNING, ["I-10"],
@@ -52,9 +52,14 @@ export const EDGE_CLOUD_PODS_PER_NODE = rule(
   "ACK Edge caps pods per node at 256. A Terway cloud pool whose ENIs give more is capped by ACK; the capacity plan still counts the ENI figure, so its pod-address demand is overstated.",
 );
 export const EDGE_POOL_INTERCONNECT = rule(
-  "I11-edge-pool-interconnect", Severity.WARNING, ["I-11", "I-12"],
-  "Edge pool interconnect mode and intranet setting reach the API.",
-  "CreateClusterNodePool takes `interconnect_mode` (basic/private) and `intranet` for `type = edge` pools, but `alicloud_cs_kubernetes_node_pool` 1.289.0 has neither argument. The pool is created with the API default (basic); a pool asking for `private` or `intranet` needs it set outside Terraform (console or API) until the provider supports it.",
+  "I11-edge-pool-interconnect", Severity.ERROR, ["I-11", "I-12"],
+  "An edge pool created by Terraform asks for neither private interconnect nor intranet.",
+  "CreateClusterNodePool takes `interconnect_mode` (basic/private) and `intranet` for `type = edge` pools, but `alicloud_cs_kubernetes_node_pool` has neither argument (provider 1.289.0 `resource_alicloud_cs_kubernetes_node_pool.go` sends only `nodepool_info.name/type/resource_group_id`; nor has the provider source of 2026-08-21, commit 81c43b67). Terraform would create the pool with the API default (basic), a different pool from the one asked for; a Terway Edge pool on `basic` can't route its pods (I6-terway-edge-private-interconnect). So the combination is an error: create such a pool outside Terraform (`createdOutsideTerraform: true`: the plan still counts it; info I13-edge-pool-outside-terraform gives the CreateClusterNodePool body) or use `basic` (Flannel).",
+);
+export const EDGE_POOL_OUTSIDE_TERRAFORM = rule(
+  "I13-edge-pool-outside-terraform", Severity.INFO, ["I-11", "I-12"],
+  "An edge pool marked createdOutsideTerraform is planned here and created with the ACK console or CreateClusterNodePool.",
+  "Such a pool emits no `alicloud_cs_kubernetes_node_pool`; it still sizes the edge pod CIDR (I4-edge-pod-capacity) and the cluster (I10-edge-cluster-size). The finding gives the CreateClusterNodePool request body (`nodepool_info.type = edge`, `interconnect_mode`, `intranet`) to run after `terraform apply` (e.g. `aliyun cs POST /clusters/<cluster id>/nodepools --body ...`).",
 );
 export const EDGE_CLUSTER_SPEC = rule(
   "I12-edge-cluster-spec", Severity.ERROR, ["I-12", "I-10"],
@@ -64,7 +69,7 @@ export const EDGE_CLUSTER_SPEC = rule(
 
 export const EDGE_RULES: RuleInfo[] = [
   EDGE_CNI, FLANNEL_VXLAN_PORT, EDGE_POD_CIDR, EDGE_PODS_PER_NODE, EDGE_POD_CAPACITY, TERWAY_EDGE_LINK, TERWAY_EDGE_PRIVATE,
-  TERWAY_EDGE_VERSION, EDGE_CLOUD_PODS_PER_NODE, EDGE_POOL_INTERCONNECT, EDGE_CLUSTER_SPEC,
+  TERWAY_EDGE_VERSION, EDGE_CLOUD_PODS_PER_NODE, EDGE_POOL_INTERCONNECT, EDGE_POOL_OUTSIDE_TERRAFORM, EDGE_CLUSTER_SPEC,
 ];
 
 /** Terway Edge needs Kubernetes 1.28 or later (I-9). */
@@ -105,10 +110,14 @@ export function checkEdge(ctx: PlanContext, capacity: CapacityPlan): void {
       ctx.report(TERWAY_EDGE_PRIVATE, ctx.path(`nodePools[${p.name}].interconnect`),
         `edge pool ${p.name} reaches the cloud over the Internet (basic interconnect); Terway Edge routes pods over a leased line. Use EdgeInterconnect.PRIVATE, or Flannel.`);
     }
-    if (n.privateInterconnect || n.intranet) {
+    if (n.createdOutsideTerraform) {
+      const body = JSON.stringify({ nodepool_info: { name: p.name, type: "edge" }, interconnect_mode: n.privateInterconnect ? "private" : "basic", intranet: n.intranet });
+      ctx.report(EDGE_POOL_OUTSIDE_TERRAFORM, ctx.path(`nodePools[${p.name}]`),
+        `edge pool ${p.name} is planned here but not created by Terraform; after apply, create it with the ACK console or CreateClusterNodePool (POST /clusters/<cluster id>/nodepools) and body ${body}.`);
+    } else if (n.privateInterconnect || n.intranet) {
       const asked = [n.privateInterconnect ? "interconnect_mode = private" : "", n.intranet ? "intranet = true" : ""].filter(Boolean).join(" and ");
       ctx.report(EDGE_POOL_INTERCONNECT, ctx.path(`nodePools[${p.name}].interconnect`),
-        `edge pool ${p.name} asks for ${asked}, but alicloud_cs_kubernetes_node_pool (provider 1.289.0) has no argument for it; the pool is created with the API default (basic). Set it with the ACK console or CreateClusterNodePool/ModifyClusterNodePool.`);
+        `edge pool ${p.name} asks for ${asked}, which alicloud_cs_kubernetes_node_pool (provider 1.289.0) can't set: Terraform would create a basic pool${terwayEdge ? " on which Terway Edge can't route pods" : ""}. Mark the pool createdOutsideTerraform (it stays in the plan; create it with the ACK console or CreateClusterNodePool), or use basic interconnect${terwayEdge ? " with Flannel" : ""}.`);
     }
   }
 

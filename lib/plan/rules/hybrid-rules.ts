@@ -56,15 +56,25 @@ export const BGP_AUTH_KEY = rule(
   "The BGP authentication key comes from a sensitive Terraform variable.",
   "`auth_key` is a secret. The HybridLink only accepts it as a `TerraformVariable` (a literal can't be passed), and that variable must be declared `sensitive: true` so Terraform redacts it from plans and logs. No length or charset rule is documented (J-8).",
 );
+export const BGP_AUTH_KEY_MISSING = rule(
+  "J8-bgp-auth-key-missing", Severity.WARNING, ["J-8"],
+  "The BGP session has an authentication key.",
+  "Without `auth_key` (CreateBgpGroup `AuthKey`, optional) the BGP session between the VBR and the data-centre router is not authenticated, so a device on the peering subnet can inject routes. Compliance baselines flag unauthenticated BGP sessions; the Alibaba Cloud Config managed-rule id could not be confirmed (provider/README.md, \"Compliance warnings\"). Give `bgp.authKey` (HybridLink) or `authKeyVariable` (spec), a sensitive Terraform variable (J8-bgp-auth-key)."
+);
 export const ROUTER_INTERFACE_INPUTS = rule(
   "J10-router-interface-inputs", Severity.ERROR, ["I-7", "J-9"],
   "Router-interface connectivity knows the access point of the physical connection and, for an adopted VBR, its route table.",
-  "The VBR-side router interface needs `access_point_id` (and the VPC side `opposite_access_point_id`); static routes on an adopted VBR need its route table id (`vbrRouteTableId`).",
+  "The VBR-side router interface is created in fast-link mode, which needs `access_point_id` (provider docs of `alicloud_express_connect_router_interface`, `fast_link_mode`); static routes on an adopted VBR need its route table id (`vbrRouteTableId`).",
 );
 export const CEN_VPC_ATTACHMENT = rule(
   "J11-cen-vpc-attachment", Severity.WARNING, ["I-9", "I-7"],
   "With CEN connectivity the VPC attachment maps vSwitches in at least two zones, and every cloud range is a VPC system route the transit router learns.",
   "The HybridLink attaches the VPC to the transit router (`alicloud_cen_transit_router_vpc_attachment`) with one `zone_mappings` entry per zone of the network's node vSwitches. In regions where Enterprise Edition transit routers run in several zones, the VPC connection needs vSwitches in two zones (one free IP address each); regions with a single transit-router zone accept one, which is why this is a warning. The zones must also be zones the transit router supports (not known at synth). A transit router learns a VPC's system routes (its vSwitch CIDRs) by default, but not custom routes toward ECS instances or ENIs: cloud pod ranges outside the VPC CIDR (Flannel-style per-node routes) must be advertised to the transit router outside this library (VPC route advertisement, or a transit-router route entry toward the VPC attachment), or the VBR and the data centre never learn them.",
+);
+export const TRANSIT_ROUTER_VSWITCHES = rule(
+  "J12-transit-router-vswitches", Severity.INFO, ["I-9"],
+  "With CEN connectivity the transit router's VPC attachment uses vSwitches of its own.",
+  "An Enterprise Edition transit router creates one ENI in each vSwitch its VPC connection maps, and the ENI takes one IP address of that vSwitch (CEN guide \"Connect a VPC to a transit router\"). Without `transitRouterVSwitches` the HybridLink maps the network's first node vSwitch in each zone, so each zone loses one node address to the transit router; give dedicated vSwitches (any free /29 or larger of the VPC, one per zone) to keep node vSwitches whole. Reported as an info.",
 );
 export const HYBRID_ROUTES = rule(
   "I7-hybrid-routes", Severity.INFO, ["I-7", "C-6", "J-9"],
@@ -74,7 +84,7 @@ export const HYBRID_ROUTES = rule(
 
 export const HYBRID_RULES: RuleInfo[] = [
   VLAN_RANGE, VLAN_UNIQUE, GATEWAY_SUBNET, PEERING_SUBNET_OVERLAP, LOCAL_ASN, PEER_ASN, BGP_PEERS, BGP_ROUTE_LIMIT,
-  BGP_ADVERTISED_ROUTES, BGP_AUTH_KEY, ROUTER_INTERFACE_INPUTS, CEN_VPC_ATTACHMENT, HYBRID_ROUTES,
+  BGP_ADVERTISED_ROUTES, BGP_AUTH_KEY, BGP_AUTH_KEY_MISSING, ROUTER_INTERFACE_INPUTS, CEN_VPC_ATTACHMENT, TRANSIT_ROUTER_VSWITCHES, HYBRID_ROUTES,
 ];
 
 const MAX_BGP_PEERS = 8;
@@ -211,6 +221,9 @@ export function checkHybridLink(input: HybridLinkPlanInput, computed: { routes: 
   if (b.authKeySensitive === false) {
     report(BGP_AUTH_KEY, "bgp.authKey", "the BGP auth key variable is not sensitive; declare it with `sensitive: true` so Terraform keeps it out of plans and logs.");
   }
+  if (b.authKeySensitive === undefined) {
+    report(BGP_AUTH_KEY_MISSING, "bgp.authKey", "the BGP session has no authentication key; give one from a sensitive Terraform variable (HybridLink bgp.authKey, spec authKeyVariable).");
+  }
 
   // Connectivity inputs.
   if (input.connectivity === "router-interface") {
@@ -225,6 +238,10 @@ export function checkHybridLink(input: HybridLinkPlanInput, computed: { routes: 
     if (zones !== undefined && new Set(zones).size < 2) {
       report(CEN_VPC_ATTACHMENT, "vpcAttachmentZones",
         `the transit router's VPC attachment maps ${zones.length === 0 ? "no zone" : `only zone ${zones[0]}`}; in regions where the transit router runs in several zones it needs a vSwitch in two of them. Give the network node vSwitches in two zones the transit router supports.`);
+    }
+    if (input.dedicatedAttachmentVSwitches !== true && zones !== undefined && zones.length > 0) {
+      report(TRANSIT_ROUTER_VSWITCHES, "transitRouterVSwitches",
+        `the transit router's VPC attachment maps the node vSwitches of ${zones.join(", ")}; its ENIs take one address from each. Give transitRouterVSwitches (one dedicated vSwitch per zone) to keep them out of the node vSwitches.`);
     }
     const vpc = input.vpcCidr !== undefined && !unresolved.has("vpcCidr") ? Cidr.tryParse(input.vpcCidr) : undefined;
     input.cloudPodCidrs.forEach((t, i) => {

@@ -3,6 +3,7 @@ import { CapacityPlan } from "../capacity";
 import { Severity } from "../finding";
 import {
   EXCLUSIVE_ENI_MIN_PODS_EXCLUSIVE, SHARED_ENI_MIN_PODS_EXCLUSIVE, exclusiveEniPodsPerNode, findInstanceType, sharedEniPodsPerNode,
+  instanceFamilyOf, isKnownInstanceFamily, suggestInstanceTypes,
 } from "../instance-types";
 import { CniPlugin, EniMode, IpStack, NodePoolKind } from "../model";
 import { rule } from "../rule";
@@ -25,12 +26,12 @@ export const KUBELET_MAX_PODS = rule(
 export const DUAL_STACK_INSTANCE = rule(
   "E6-dual-stack-instance", Severity.WARNING, ["E-6"],
   "Dual stack needs instance types with as many IPv6 as IPv4 addresses per ENI.",
-  "The built-in table has no IPv6-per-ENI figures (not in the source snapshot); give them with `extraInstanceTypes` to have this checked, otherwise it is a warning to verify with DescribeInstanceTypes.",
+  "The built-in table has no IPv6-per-ENI figures (the ECS instance-family tables it comes from give none); give them with `extraInstanceTypes` to have this checked, otherwise it is a warning to verify with DescribeInstanceTypes.",
 );
 export const UNKNOWN_INSTANCE_TYPE = rule(
-  "E9-unknown-instance-type", Severity.WARNING, ["E-9"],
-  "Pods per node can be worked out for every Terway pool.",
-  "The instance type is not in the built-in ENI table and the pool gives no `podsPerNode`, so its capacity is not checked. Give `podsPerNode` (from DescribeInstanceTypes: (EniQuantity - 1) x EniPrivateIpAddressQuantity) or add the type with `extraInstanceTypes`.",
+  "E9-unknown-instance-type", Severity.ERROR, ["E-9"],
+  "Pods per node can be worked out for every instance type of every Terway pool.",
+  "An instance type that is not in the built-in ENI table (docs/instance-types.md: the ECS instance-family tables, per-family sources) has no pod quota, so neither the more-than-11-pods check (E2) nor the pod vSwitch capacity checks could count it. Give `podsPerNode` on the pool (from DescribeInstanceTypes: (EniQuantity - 1) x EniPrivateIpAddressQuantity) or add the type with `extraInstanceTypes`. A near miss of a known name (e.g. `ecs.c7.4xlarg`) gets a \"did you mean\". In a pool that mixes known and unknown types the known ones still count (the plan takes the smallest quota it knows).",
 );
 export const POD_VSWITCH_ZONES = rule(
   "F1-pod-vswitch-zones", Severity.ERROR, ["F-1", "I-4"],
@@ -62,6 +63,11 @@ export const DATAPATH_V2 = rule(
   "DataPath V2 runs on Alibaba Cloud Linux 3/4, ContainerOS or Ubuntu nodes (kernel 5.10 or later).",
   "DataPath V2 is chosen at creation only and needs Terway >= 1.8.0 and a 5.10+ kernel; node pools with another image type break it. Exclusive-ENI pools ignore it (warning F11-exclusive-eni-features).",
 );
+export const DATAPATH_V2_NO_KEY = rule(
+  "F5-no-datapath-v2-key", Severity.ERROR, ["F-5"],
+  "DataPath V2 is asked for, and no documented add-on setting turns it on through Terraform.",
+  "DataPath V2 is chosen at cluster creation only (F-5). Terway itself selects it with `eniip_virtual_type: datapathv2` in the `eni-config` ConfigMap (Terway source `charts/terway/templates/terwayd/configmap.yaml`, `cmd/terway-cli/cni.go`; ACK \"Customize Terway configuration parameters\"), but the `terway-eniip` add-on config that `alicloud_cs_managed_kubernetes` passes to CreateCluster has documented keys only for `IPVlan`, `NetworkPolicy` and `ENITrunking` (provider 1.289.0 docs). No ACK page or provider source documents a DataPath V2 key (`DataPathV2`, `DataPathType`, ... are guesses a cluster would silently ignore), so this library emits none and fails instead of creating a cluster without the feature it can never gain. Create the cluster with DataPath V2 in the ACK console or API, or set `dataPathV2: false`.",
+);
 export const NETWORK_POLICY_OFF = rule(
   "F8-network-policy-off", Severity.INFO, ["F-8"],
   "NetworkPolicy is on for Terway unless turned off.",
@@ -90,7 +96,7 @@ export const ENTERPRISE_SG = rule(
 
 export const TERWAY_RULES = [
   SHARED_ENI_QUOTA, EXCLUSIVE_ENI_QUOTA, KUBELET_MAX_PODS, DUAL_STACK_INSTANCE, UNKNOWN_INSTANCE_TYPE, POD_VSWITCH_ZONES,
-  POD_VSWITCH_UNUSED, POD_VSWITCH_CAPACITY, POD_VSWITCH_HEADROOM, NODE_VSWITCH_CAPACITY, DATAPATH_V2, NETWORK_POLICY_OFF,
+  POD_VSWITCH_UNUSED, POD_VSWITCH_CAPACITY, POD_VSWITCH_HEADROOM, NODE_VSWITCH_CAPACITY, DATAPATH_V2, DATAPATH_V2_NO_KEY, NETWORK_POLICY_OFF,
   DUAL_STACK, TRUNK_VERSION, EXCLUSIVE_ENI_FEATURES, ENTERPRISE_SG,
 ];
 
@@ -116,6 +122,10 @@ export function checkTerway(ctx: PlanContext, capacity: CapacityPlan): void {
   if (!input.enterpriseSecurityGroup) {
     ctx.report(ENTERPRISE_SG, ctx.path("enterpriseSecurityGroup"),
       "a basic security group holds 2,000 to 6,000 addresses and Terway pods count against it; keep the enterprise security group (the default).");
+  }
+  if (cni.dataPathV2 && cni.plugin === CniPlugin.TERWAY) {
+    ctx.report(DATAPATH_V2_NO_KEY, ctx.path("cni.dataPathV2"),
+      "DataPath V2 can't be requested through alicloud_cs_managed_kubernetes: no ACK page or provider source documents a terway-eniip add-on key for it, and a guessed key would be ignored, leaving a cluster that can never get it (creation only). Create the cluster with DataPath V2 in the ACK console or API, or set dataPathV2: false.");
   }
   if (!cni.networkPolicy && cni.plugin === CniPlugin.TERWAY) {
     ctx.report(NETWORK_POLICY_OFF, ctx.path("cni.networkPolicy"), "NetworkPolicy is off: pods can't be isolated with Kubernetes NetworkPolicy.");
@@ -172,8 +182,13 @@ export function checkTerway(ctx: PlanContext, capacity: CapacityPlan): void {
       }
     }
     if (!known && p.podsPerNodeOverride === undefined) {
+      const unknown = p.instanceTypes.filter((n) => !findInstanceType(n, ctx.extraInstanceTypes));
+      const hints = unknown.map((n) => [n, suggestInstanceTypes(n, ctx.extraInstanceTypes)] as const).filter(([, s]) => s.length > 0);
+      const didYouMean = hints.map(([n, s]) => `did you mean ${s.join(" or ")}${unknown.length > 1 ? ` for ${n}` : ""}?`).join(" ");
+      const newFamilies = [...new Set(unknown.filter((n) => instanceFamilyOf(n) && !isKnownInstanceFamily(n)).map(instanceFamilyOf))];
+      const familyNote = newFamilies.length > 0 ? ` (the table has no ${newFamilies.join(", ")} famil${newFamilies.length > 1 ? "ies" : "y"}; see docs/instance-types.md)` : "";
       ctx.report(UNKNOWN_INSTANCE_TYPE, ctx.path(`nodePools[${p.name}].instanceTypes`),
-        `${p.instanceTypes.filter((n) => !findInstanceType(n, ctx.extraInstanceTypes)).join(", ")} not in the built-in ENI table; give podsPerNode for pool ${p.name} ((EniQuantity - 1) x EniPrivateIpAddressQuantity from DescribeInstanceTypes).`);
+        `${unknown.join(", ")} not in the built-in ENI table${didYouMean ? ` (${didYouMean})` : ""}${familyNote}; give podsPerNode for pool ${p.name} ((EniQuantity - 1) x EniPrivateIpAddressQuantity from DescribeInstanceTypes) or add the type with extraInstanceTypes.`);
     }
     if (input.ipStack === IpStack.DUAL && p.instanceTypes.some((n) => findInstanceType(n, ctx.extraInstanceTypes)?.ipv6PerEni === undefined)) {
       ctx.report(DUAL_STACK_INSTANCE, ctx.path(`nodePools[${p.name}].instanceTypes`),
