@@ -123,7 +123,7 @@ function generate(g: Gen, clean: boolean): Estate {
       vpc: assignment[j],
       kind,
       basic: !clean && chance(g, 12),
-      kubernetesVersion: !clean && chance(g, 12) ? "1.26.3-aliyun.1" : "1.33.1-aliyun.1",
+      kubernetesVersion: !clean && chance(g, 12) ? "1.26.3-aliyun.1" : "1.36.1-aliyun.1",
       serviceCidr: clean ? `172.${16 + j}.0.0/20` : pick(g, SERVICE_CIDRS),
       podCidr,
       podsPerNode: clean ? 64 : pick(g, PODS_PER_NODE),

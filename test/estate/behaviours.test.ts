@@ -19,7 +19,7 @@ import { NormalFinding, constructFindings } from "./findings";
 import { synthApp } from "../helpers/synth";
 
 const ZONE_I = "cn-hangzhou-i";
-const V133 = "1.33.1-aliyun.1";
+const V133 = "1.36.1-aliyun.1";
 
 function vpc(name: string, cidr: string, over: Partial<EstateVpc> = {}): EstateVpc {
   const b = cidr.split(".").slice(0, 2).join(".");

@@ -74,7 +74,7 @@ function check(g: fc.GeneratorValue): void {
 /** Minimization replays whole apps (about a second each under load): it gets this long. */
 const SHRINK_MS = Number(process.env.DIFF_SHRINK_MS ?? 60_000);
 
-const V = "1.33.1-aliyun.1";
+const V = "1.36.1-aliyun.1";
 
 /** Estates on which the front-ends once disagreed (smallest forms found by the property below): checked on every run. */
 const REGRESSIONS: Array<{ readonly name: string; readonly estate: Estate }> = [
