@@ -321,7 +321,8 @@ describe("8. more than 5 zones: only the control plane's vswitch_ids is limited 
   it("app.synth() fails: controlPlaneZones names 6 zones, and the message names the option that exists (not controlPlaneVSwitches)", () => {
     const out = synthApp(withControlPlane(zones));
     expect(out.error).toMatch(/G7-control-plane-vswitches[^\n]*\b6 node vSwitches/);
-    const message = /G7-control-plane-vswitches \[[^\]]*\] \S+: ([^\n]*)/.exec(out.error ?? "")?.[1] ?? "";
+    const [, path, message] = /G7-control-plane-vswitches \[[^\]]*\] (\S+): ([^\n]*)/.exec(out.error ?? "") ?? ["", "", ""];
+    expect(path).toBe("alpha.controlPlaneZones");
     expect(message).toContain("controlPlaneZones");
     expect(message).not.toContain("controlPlaneVSwitches");
   });
