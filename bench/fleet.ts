@@ -14,6 +14,7 @@ import { checkLoadedSpec } from "../lib/spec/check-spec";
 import { parseSpecText } from "../lib/spec/load-spec";
 import { FleetClusterSpec, FleetSpec, SpecClusterType } from "../lib/spec/spec-types";
 import { CniPlugin } from "../lib/plan/model";
+import { planCounters } from "../lib/plan/plan-cluster";
 
 /**
  * A fleet of `n` clusters: 9 in 10 small Flannel clusters in a VPC of their own, every 10th a
@@ -64,6 +65,38 @@ export function generateFleetSpec(n: number, shape: FleetShape = {}): FleetSpec 
   };
 }
 
+/**
+ * `n` isolated clusters, each in a VPC of its own, all reusing the library's default ranges
+ * (VPC 192.168.0.0/16, pods 172.20.0.0/16, services 172.21.0.0/20): allowed, since no two
+ * VPCs are connected. The estate planner compares ranges per connected domain only, so this
+ * checks in linear time (issue 9).
+ */
+export function generateIsolatedSpec(n: number): FleetSpec {
+  const clusters: FleetClusterSpec[] = [];
+  for (let i = 0; i < n; i++) {
+    clusters.push({
+      name: `iso${String(i).padStart(5, "0")}`,
+      type: SpecClusterType.ACK,
+      cni: { plugin: CniPlugin.FLANNEL, podCidr: "172.20.0.0/16", podsPerNode: 64 },
+      zones: ["cn-hangzhou-i"],
+      vpc: { cidr: "192.168.0.0/16" },
+      serviceCidr: "172.21.0.0/20",
+      nodePools: [{ name: "default", instanceType: "ecs.g7.xlarge", min: 1, max: 3 }],
+    });
+  }
+  return { region: "cn-hangzhou", defaults: { spec: "ack.pro.small", kubernetesVersion: "1.36.1-aliyun.1" }, clusters };
+}
+
+/** YAML text of an isolated-cluster spec -> every finding; with the estate's comparison counts. */
+export function checkIsolated(n: number): { ms: number; errors: number; clusters: number; crossVpcPairs: number; domains: number; heapMb: number } {
+  const text = stringify(generateIsolatedSpec(n));
+  const { ms, value } = timeMs(() => checkLoadedSpec(parseSpecText(text, "isolated.yaml"), { lockFile: false }));
+  return {
+    ms, errors: value.findings.filter((f) => f.severity === "error").length, clusters: value.plan?.clusters.length ?? 0,
+    crossVpcPairs: value.plan?.stats.crossVpcPairs ?? -1, domains: value.plan?.stats.domains ?? 0, heapMb: process.memoryUsage().heapUsed / 2 ** 20,
+  };
+}
+
 function timeMs<T>(fn: () => T): { ms: number; value: T } {
   const t0 = process.hrtime.bigint();
   const value = fn();
@@ -77,16 +110,17 @@ export function checkGenerated(n: number): { ms: number; errors: number; cluster
   return { ms, errors: value.findings.filter((f) => f.severity === "error").length, clusters: value.plan?.clusters.length ?? 0 };
 }
 
-/** Full synth (validations included) of a generated fleet into a temp dir. */
-export function synthGenerated(n: number): { ms: number; stacks: number } {
+/** Full synth (validations included) of a generated fleet into a temp dir; `plans` counts planCluster calls. */
+export function synthGenerated(n: number): { ms: number; stacks: number; plans: number } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "ack-bench-fleet-"));
   try {
+    const before = planCounters.clusters;
     const { ms } = timeMs(() => {
       const app = new App({ outdir });
       new Fleet(app, "fleet", { spec: generateFleetSpec(n), writeLock: false });
       app.synth();
     });
-    return { ms, stacks: fs.readdirSync(path.join(outdir, "stacks")).length };
+    return { ms, stacks: fs.readdirSync(path.join(outdir, "stacks")).length, plans: planCounters.clusters - before };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
@@ -95,6 +129,8 @@ export function synthGenerated(n: number): { ms: number; stacks: number } {
 export interface FleetBenchOptions {
   /** Clusters in the check benchmark (default 1,000). */
   readonly checkClusters?: number;
+  /** Isolated clusters reusing the default ranges (default 20,000). */
+  readonly isolatedClusters?: number;
   /** Small and large synth sizes (default 100 and 1,000). */
   readonly synthSmall?: number;
   readonly synthLarge?: number;
@@ -116,6 +152,19 @@ export function runFleetBenchmarks(options: FleetBenchOptions = {}): BenchFigure
     detail: `ack-plan check of a generated ${n}-cluster spec (YAML parse, schema, pools, lock-free allocation, every cluster planned with its peers) took ${(big.ms / 1000).toFixed(2)} s; baseline = ${Math.floor(n / 10)} clusters; ratio = time(${n}) / time(${Math.floor(n / 10)}), linear = 10`,
   }];
 
+  // 20,000 isolated clusters reusing the default ranges: compared per connected domain only.
+  const isoN = options.isolatedClusters ?? 20_000;
+  const isoSmall = checkIsolated(Math.max(1, Math.floor(isoN / 10)));
+  const iso = checkIsolated(isoN);
+  if (iso.errors > 0 || iso.clusters !== isoN || iso.crossVpcPairs !== 0) throw new Error(`isolated fleet of ${isoN}: ${iso.errors} errors, ${iso.clusters} clusters, ${iso.crossVpcPairs} cross-VPC pairs`);
+  figures.push({
+    name: `fleet check: ${isoN.toLocaleString("en-US")} isolated clusters (default ranges reused)`,
+    fastMs: iso.ms,
+    baselineMs: isoSmall.ms,
+    ratio: iso.ms / isoSmall.ms,
+    detail: `ack-plan check of ${isoN} clusters, each in its own VPC with the same VPC, pod and service CIDRs, took ${(iso.ms / 1000).toFixed(2)} s (${iso.domains.toLocaleString("en-US")} connected domains, ${iso.crossVpcPairs} cross-VPC comparisons, heap ${iso.heapMb.toFixed(0)} MB after); baseline = ${Math.floor(isoN / 10)} clusters; ratio = time(${isoN}) / time(${Math.floor(isoN / 10)}), linear = 10`,
+  });
+
   let lo = options.synthSmall ?? 100;
   let hi = options.synthLarge ?? 1000;
   const budget = options.synthBudgetMs ?? 60_000;
@@ -135,7 +184,7 @@ export function runFleetBenchmarks(options: FleetBenchOptions = {}): BenchFigure
     fastMs: b.ms,
     baselineMs: a.ms,
     ratio: b.ms / a.ms,
-    detail: `full app.synth() of ${hi} cluster stacks (${b.stacks} stacks incl. shared VPCs) took ${(b.ms / 1000).toFixed(1)} s, ${lo} took ${(a.ms / 1000).toFixed(1)} s; ratio = time(${hi}) / time(${lo}), linear = ${hi / lo}${note}`,
+    detail: `full app.synth() of ${hi} cluster stacks (${b.stacks} stacks incl. shared VPCs) took ${(b.ms / 1000).toFixed(1)} s, ${lo} took ${(a.ms / 1000).toFixed(1)} s; ratio = time(${hi}) / time(${lo}), linear = ${hi / lo}${note}; planCluster ran ${b.plans.toLocaleString("en-US")} times for ${hi.toLocaleString("en-US")} clusters (each planned once)`,
   });
   return figures;
 }

@@ -16,6 +16,7 @@ export * from "./constructs/ack-edge-cluster";
 export * from "./constructs/edge-cni";
 export * from "./constructs/edge-node-pool";
 export * from "./constructs/hybrid-link";
+export * from "./constructs/network-connection";
 export { ClusterKubeconfig, outputName } from "./constructs/outputs";
 export type { ClusterKubeconfigProps } from "./constructs/outputs";
 export type { HybridLinkPlan, HybridLinkPlanInput, HybridSibling, HybridVbrPlan, HybridBgpPlan } from "./plan/hybrid";

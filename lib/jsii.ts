@@ -15,6 +15,7 @@ export * from "./constructs/ack-edge-cluster";
 export * from "./constructs/edge-cni";
 export * from "./constructs/edge-node-pool";
 export * from "./constructs/hybrid-link";
+export * from "./constructs/network-connection";
 // The plan crosses languages as plain data (jsii structs): the same interfaces TypeScript sees.
 export type { Finding } from "./plan/finding";
 export type { CapacityPlan, PoolCapacity, RangeUsage, NodeLimit } from "./plan/capacity";

@@ -26,8 +26,9 @@ export function renderRulesDoc(): string {
   out.push("# Rule catalogue", "");
   out.push("Generated from `lib/plan/catalogue.ts` by `npm run docs`; do not edit by hand.", "");
   out.push("Every check has a stable id. **error** fails `cdktf synth` (all errors are listed together); **warning** and **info** are reported as annotations. The sources are the ids of `shared/reference/ack-network-rules.md`.", "");
-  out.push("| id | severity | rule | sources |", "|---|---|---|---|");
-  for (const r of rules) out.push(`| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.title.replace(/\|/g, "\\|")} | ${r.sources.join(", ")} |`);
+  out.push("The scope says how much of the estate a rule looks at: one **cluster**, one **vpc** (the clusters sharing it, its vSwitches and route table), a **connected domain** (VPCs joined by CEN, peering, VPN or links into the same data centre), a **data centre** (every VPC and link reaching it), or the **input** itself. Constructs and fleet specs are planned by the same estate planner, so every rule holds for both.", "");
+  out.push("| id | severity | scope | rule | sources |", "|---|---|---|---|---|");
+  for (const r of rules) out.push(`| [\`${r.id}\`](#${anchor(r.id)}) | ${r.severity} | ${r.scope} | ${r.title.replace(/\|/g, "\\|")} | ${r.sources.join(", ")} |`);
   out.push("");
   let section = "";
   for (const r of rules) {
@@ -36,7 +37,7 @@ export function renderRulesDoc(): string {
       section = key;
       out.push(`## ${SECTIONS[key] ?? key}`, "");
     }
-    out.push(`### ${r.id}`, "", `**${r.severity}** — ${r.title}`, "", r.doc, "", `Sources: ${r.sources.length ? r.sources.join(", ") : "—"}`, "");
+    out.push(`### ${r.id}`, "", `**${r.severity}** · scope: ${r.scope} — ${r.title}`, "", r.doc, "", `Sources: ${r.sources.length ? r.sources.join(", ") : "—"}`, "");
   }
   return out.join("\n");
 }

@@ -2,7 +2,9 @@
  * `ack-plan` commands, runnable in-process: `run(argv, io)` returns the exit code.
  *   0  no errors (warnings and infos are fine)
  *   1  the plan has errors
- *   2  usage error, or the spec could not be read (missing file, YAML/JSON syntax, schema)
+ *   2  usage error, or the spec could not be read (missing file, YAML/JSON syntax, schema), or
+ *      the lock could not be written (the old lock intact), or an internal error (a bug: bad
+ *      input is always reported as findings)
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -96,15 +98,23 @@ function planCommand(ctx: Context): number {
   checkFlags(ctx.args, ["lock", "json", "prune", "no-write"]);
   const check = load(ctx, ctx.args.flags.has("prune"));
   const write = !ctx.args.flags.has("no-write");
-  const wrote = write && writeLockIfChanged(check);
+  let wrote = false;
+  try {
+    wrote = write && writeLockIfChanged(check);
+  } catch (e) {
+    // A file-system failure (full disk, read-only folder): the old lock is intact; say so.
+    printFindings(ctx, check);
+    ctx.io.stderr(`ack-plan: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
   if (ctx.args.flags.has("json")) {
     ctx.io.stdout(`${JSON.stringify(planJson(check, wrote), null, 2)}\n`);
     return exitCode(check);
   }
   if (check.plan) ctx.io.stdout(formatPlanText(check, ctx.style));
   printFindings(ctx, check);
-  if (wrote) ctx.io.stdout(`wrote ${check.lockFile}: ${check.plan?.lockChanges.join("; ") || "created"}\n`);
-  else if (check.plan?.lockChanged && check.lockFile) {
+  if (wrote) ctx.io.stdout(`wrote ${check.lockFile}: ${check.plan?.lockChanges.join("; ") || (check.lock ? "recorded the spec it belongs to" : "created")}\n`);
+  else if (check.lockChanged && check.lockFile) {
     const why = check.hasErrors ? "the plan has errors" : !write ? "--no-write" : "the lock file could not be read";
     ctx.io.stdout(`lock file ${check.lockFile} not written (${why})\n`);
   }
@@ -157,7 +167,9 @@ export function run(argv: readonly string[], io: CliIo): number {
       io.stderr(`ack-plan: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    io.stderr(`ack-plan: ${e instanceof Error ? e.message : String(e)}\n`);
+    // Bad input is reported as findings; reaching this is a bug in ack-plan, not in the spec.
+    const spec = argv.find((a, i) => i > 0 && !a.startsWith("-"));
+    io.stderr(`ack-plan: internal error${spec ? ` while processing ${spec}` : ""}: ${e instanceof Error ? e.message : String(e)}. This is a bug in ack-plan; please report it with the spec.\n`);
     return 2;
   }
 }

@@ -2,8 +2,8 @@ import { Construct } from "constructs";
 import { AckClusterBase, AckClusterBaseProps } from "./cluster-base";
 import { Cni, TerwayMode } from "./cni";
 import { PlanValues } from "./tokens";
-import { maskForPodsPerNode } from "../plan/capacity";
-import { ClusterPlanInput, ClusterProfile, ExternalRange, ExternalRangeKind, IpStack } from "../plan/model";
+import { exactMaskForPodsPerNode } from "../plan/capacity";
+import { ClusterPlanInput, ClusterProfile, IpStack } from "../plan/model";
 
 /** Properties of an {@link AckCluster}. */
 export interface AckClusterProps extends AckClusterBaseProps {
@@ -39,7 +39,8 @@ export class AckCluster extends AckClusterBase {
       profile: ClusterProfile.DEFAULT,
       podVswitchIds: cni.isTerway ? podVSwitches.map((v) => v.id) : undefined,
       podCidr: cni.isTerway ? undefined : cni.podCidr,
-      nodeCidrMask: cni.isTerway ? undefined : maskForPodsPerNode(cni.podsPerNode ?? 64),
+      // Never rounded: pods per node other than 16/32/64/128/256 fails D1-node-cidr-mask.
+      nodeCidrMask: cni.isTerway ? undefined : exactMaskForPodsPerNode(cni.podsPerNode ?? 64),
       ipStack: props.ipStack ?? IpStack.IPV4,
     }, cni.addons());
     this.props = props;
@@ -54,32 +55,26 @@ export class AckCluster extends AckClusterBase {
     return this.props.cni.mode === TerwayMode.EXCLUSIVE_ENI;
   }
 
-  /** Pod CIDR (Flannel) and service CIDR: other clusters in the VPC must avoid them. */
-  public sharedRanges(): ExternalRange[] {
-    const out: ExternalRange[] = [this.serviceRange()];
-    const pod = this.props.cni.podCidr;
-    if (pod) out.push({ name: `${this.clusterName} pods`, cidr: pod, kind: ExternalRangeKind.CLUSTER_POD, sameVpc: true });
-    return out;
-  }
-
-  public toPlanInput(): ClusterPlanInput {
+  /** @internal */
+  public _toPlanInput(): ClusterPlanInput {
     const v = new PlanValues();
     const p = this.props;
     const cni = p.cni;
     return {
-      ...this.basePlanInput(v, ClusterProfile.DEFAULT),
+      ...this._basePlanInput(v, ClusterProfile.DEFAULT),
       ipStack: p.ipStack ?? IpStack.IPV4,
-      podVSwitches: cni.isTerway ? this.vswitchPlans(this.network.podVSwitches(), "podVSwitches", v) : [],
+      podVSwitches: cni.isTerway ? this._vswitchPlans(this.network.podVSwitches(), "podVSwitches", v) : [],
       cni: {
         plugin: cni.plugin,
         podCidr: v.str("cni.podCidr", cni.podCidr),
-        nodeCidrMask: cni.isTerway ? undefined : maskForPodsPerNode(cni.podsPerNode ?? 64),
+        nodeCidrMask: cni.isTerway ? undefined : exactMaskForPodsPerNode(cni.podsPerNode ?? 64),
+        podsPerNode: cni.isTerway ? undefined : v.num("cni.podsPerNode", cni.podsPerNode ?? 64),
         networkPolicy: cni.networkPolicy,
         dataPathV2: cni.dataPathV2,
         trunk: cni.trunk,
         ipvlan: cni.ipvlan,
       },
-      nodePools: this.pools.map((x) => x.toPlan(v)),
+      nodePools: this.pools.map((x) => x._toPlan(v)),
       routeTableQuota: p.routeTableQuota,
       unresolved: v.unresolved,
     };

@@ -3,12 +3,12 @@ import { Token } from "./cdktf";
 import { AckClusterBase, AckClusterBaseProps } from "./cluster-base";
 import { EDGE_ADDON } from "./edge-addons";
 import { EdgeCni } from "./edge-cni";
+import { AppEstate } from "./estate";
 import { AckEdgeNodePool, EdgeInterconnect, EdgeNodePoolOptions } from "./edge-node-pool";
 import { HybridLink } from "./hybrid-link";
 import { PlanValues } from "./tokens";
-import { maskForPodsPerNode } from "../plan/capacity";
-import { ClusterPlanInput, ClusterProfile, ExternalRange, ExternalRangeKind, IpStack } from "../plan/model";
-import { ClusterPlanResult, planCluster } from "../plan/plan-cluster";
+import { exactMaskForPodsPerNode } from "../plan/capacity";
+import { ClusterPlanInput, ClusterProfile, IpStack } from "../plan/model";
 import { SecurityGroup } from "../providers/alicloud/security-group";
 import { SecurityGroupRule } from "../providers/alicloud/security-group-rule";
 
@@ -59,7 +59,8 @@ export class AckEdgeCluster extends AckClusterBase {
       profile: ClusterProfile.EDGE,
       podVswitchIds: terwayEdge ? podVSwitches.map((v) => v.id) : undefined,
       podCidr: cni.podCidr,
-      nodeCidrMask: maskForPodsPerNode(cni.podsPerNode),
+      // Never rounded: a value other than 16/32/64/128/256 fails D1-node-cidr-mask / I4-edge-pods-per-node.
+      nodeCidrMask: exactMaskForPodsPerNode(cni.podsPerNode),
       ipStack: IpStack.IPV4,
       // security_group_id conflicts with is_enterprise_security_group (provider constraint).
       omitEnterpriseSecurityGroup: !terwayEdge,
@@ -103,6 +104,7 @@ export class AckEdgeCluster extends AckClusterBase {
   public addEdgeNodePool(id: string, options: EdgeNodePoolOptions): AckEdgeNodePool {
     const pool = new AckEdgeNodePool(this, id, { clusterId: this.resource.id, clusterName: this.clusterName, tags: this.baseProps.tags }, options);
     this.edgePoolList.push(pool);
+    AppEstate.of(this).invalidate();
     return pool;
   }
 
@@ -127,47 +129,35 @@ export class AckEdgeCluster extends AckClusterBase {
     }
     this.linkList.push(link);
     if (this.securityGroup) for (const c of link.dataCenterCidrs) this.openVxlan(c, `data centre of ${link.linkName}`, true);
+    // Terway Edge: the edge pod CIDR is routed on every link of the network, asked for or not (I-7).
+    if (this.cni.isTerwayEdge) link._routeEdgePodCidr(this.cni.podCidr);
   }
 
-  /** The plan: every rule over the cloud and edge pools and the hybrid links. Computed on each call. */
-  public override get plan(): ClusterPlanResult {
-    return planCluster(this.toPlanInput(), { extraInstanceTypes: this.baseProps.extraInstanceTypes });
-  }
-
-  /** Pod (Flannel) or edge pod (Terway Edge) CIDR and service CIDR: other clusters in the VPC must avoid them. */
-  public sharedRanges(): ExternalRange[] {
-    return [
-      this.serviceRange(),
-      { name: `${this.clusterName} ${this.cni.isTerwayEdge ? "edge pods" : "pods"}`, cidr: this.cni.podCidr, kind: ExternalRangeKind.CLUSTER_POD, sameVpc: true },
-    ];
-  }
-
-  public toPlanInput(): ClusterPlanInput {
+  /** @internal */
+  public _toPlanInput(): ClusterPlanInput {
     const v = new PlanValues();
     const cni = this.cni;
     const terwayEdge = cni.isTerwayEdge;
-    const base = this.basePlanInput(v, ClusterProfile.EDGE);
-    const dataCentre: ExternalRange[] = this.linkList.flatMap((l) => l.dataCenterCidrs
-      .filter((c) => !Token.isUnresolved(c))
-      .map((c) => ({ name: `${l.linkName} data centre`, cidr: c, kind: ExternalRangeKind.DATA_CENTER, sameVpc: false })));
+    // The data-centre ranges of the network's links come from the estate plan (rule C6, for every cluster).
+    const base = this._basePlanInput(v, ClusterProfile.EDGE);
     return {
       ...base,
-      externalRanges: [...base.externalRanges, ...dataCentre],
       enterpriseSecurityGroup: terwayEdge ? base.enterpriseSecurityGroup : false,
       ipStack: IpStack.IPV4,
-      podVSwitches: terwayEdge ? this.vswitchPlans(this.network.podVSwitches(), "podVSwitches", v) : [],
+      podVSwitches: terwayEdge ? this._vswitchPlans(this.network.podVSwitches(), "podVSwitches", v) : [],
       cni: {
         plugin: cni.plugin,
         podCidr: terwayEdge ? undefined : v.str("cni.podCidr", cni.podCidr),
         edgePodCidr: terwayEdge ? v.str("cni.edgePodCidr", cni.podCidr) : undefined,
         addonVersion: terwayEdge ? v.str("cni.addonVersion", cni.addonVersion) : undefined,
-        nodeCidrMask: maskForPodsPerNode(cni.podsPerNode),
+        nodeCidrMask: exactMaskForPodsPerNode(cni.podsPerNode),
+        podsPerNode: terwayEdge ? undefined : v.num("cni.podsPerNode", cni.podsPerNode),
         networkPolicy: false,
         dataPathV2: false,
         trunk: false,
         ipvlan: false,
       },
-      nodePools: [...this.pools.map((p) => p.toPlan(v)), ...this.edgePoolList.map((p) => p.toPlan(v))],
+      nodePools: [...this.pools.map((p) => p._toPlan(v)), ...this.edgePoolList.map((p) => p.toPlan(v))],
       hasHybridLink: this.linkList.length > 0,
       podsPerEdgeNode: v.num("podsPerEdgeNode", cni.podsPerNode),
       edgePoolNetworks: this.edgePoolList.map((p) => ({ name: p.poolName, privateInterconnect: p.interconnect === EdgeInterconnect.PRIVATE, intranet: p.intranet, createdOutsideTerraform: p.createdOutsideTerraform })),
@@ -210,9 +200,11 @@ export class AckEdgeCluster extends AckClusterBase {
   }
 
   private openVxlan(cidr: string, what: string, edgeSide: boolean): void {
-    if (!this.securityGroup || this.vxlanOpen.has(cidr)) return;
+    if (!this.securityGroup) return;
+    // An edge-side range is recorded even when the same range is open already (e.g. a data centre given as the VPC's range).
+    if (edgeSide && !this.vxlanSources.includes(cidr)) this.vxlanSources.push(cidr);
+    if (this.vxlanOpen.has(cidr)) return;
     this.vxlanOpen.add(cidr);
-    if (edgeSide) this.vxlanSources.push(cidr);
     new SecurityGroupRule(this, `vxlan-${Token.isUnresolved(cidr) ? `source-${this.vxlanOpen.size}` : slug(cidr)}`, {
       securityGroupId: this.securityGroup.id,
       type: "ingress",

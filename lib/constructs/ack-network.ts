@@ -1,11 +1,16 @@
 import { Construct } from "constructs";
 import { Token } from "./cdktf";
+import { AppEstate, EstateBuilder } from "./estate";
 import { addPlanValidation } from "./validation";
 import { Cidr, CidrError } from "../cidr";
 import { Finding } from "../plan/finding";
-import { ExternalRange } from "../plan/model";
+import { VSwitchPlan } from "../plan/model";
 import { LayoutSizing, layoutVSwitches, nodeVSwitchPrefix, podVSwitchPrefix } from "../plan/layout";
 import { VPC_SPACE } from "../plan/rules/range-rules";
+import { INVALID_CIDR } from "../plan/rules/input-rules";
+import { CONFLICTING_FIELDS, DUPLICATE_NAME, MISSING_FIELD } from "../plan/rules/fleet-rules";
+import { RuleInfo } from "../plan/rule";
+import { checkCount, checkSizing, checkTags, checkZones } from "../plan/values";
 import { EipAddress } from "../providers/alicloud/eip-address";
 import { EipAssociation } from "../providers/alicloud/eip-association";
 import { NatGateway } from "../providers/alicloud/nat-gateway";
@@ -125,12 +130,10 @@ export interface ExistingNetworkProps {
  */
 let adopting: ExistingNetworkProps | undefined;
 
-/** Something that puts ranges into a network (a cluster), for the cross-cluster rules. */
+/** Something that uses a network (a cluster). */
 export interface INetworkMember {
   /** Unique name in the network. */
   readonly memberName: string;
-  /** The ranges other clusters in the same VPC must stay clear of (pods, services). */
-  sharedRanges(): ExternalRange[];
 }
 
 /**
@@ -174,6 +177,7 @@ export class AckNetwork extends Construct {
   private readonly props: AckNetworkProps;
   private readonly existingProps?: ExistingNetworkProps;
   private readonly layoutFindings: Finding[] = [];
+  private readonly propFindings: Finding[] = [];
   private readonly members: INetworkMember[] = [];
   private readonly vswitchResources: Vswitch[] = [];
   private eip?: EipAddress;
@@ -185,7 +189,10 @@ export class AckNetwork extends Construct {
     this.existingProps = adopting;
     adopting = undefined;
     this.existing = this.existingProps !== undefined;
-    this.zones = [...props.zones];
+    // Bad props are findings at synth (all listed at once), never an exception here.
+    const zoneCheck = checkZones(`${props.name ?? id}.zones`, props.zones ?? []);
+    this.propFindings.push(...zoneCheck.findings);
+    this.zones = zoneCheck.unique;
     this.ipv6 = props.ipv6 ?? false;
     this.namePrefix = props.name ?? id;
     this.allowPublicRanges = this.existingProps?.allowPublicRanges ?? false;
@@ -210,7 +217,8 @@ export class AckNetwork extends Construct {
       if (this.ipv6) new VpcIpv6Gateway(this, "ipv6-gateway", { vpcId: this.vpcId, ipv6GatewayName: `${this.namePrefix}-ipv6`, tags: props.tags });
       const cidrs = this.chooseCidrs("node", props.nodeVSwitchCidrs, nodeVSwitchPrefix(this.sizing, this.zones.length), []);
       this.nodeVSwitches = this.zones.map((zone, i) => this.createVSwitch(`node-${zone}`, zone, cidrs[i]));
-      if (props.egress ?? true) {
+      // No zone (N6-zones, reported at synth): no vSwitch to put the NAT gateway in.
+      if ((props.egress ?? true) && this.nodeVSwitches.length > 0) {
         const first = this.nodeVSwitches[0];
         this.natGateway = new NatGateway(this, "nat", {
           vpcId: this.vpcId,
@@ -233,11 +241,74 @@ export class AckNetwork extends Construct {
         this.nodeVSwitches.forEach((v) => this.addSnat(v));
       }
     }
-    addPlanValidation(this, () => this.layoutFindings);
+    const estate = AppEstate.of(this);
+    estate.register(this);
+    // A network built by a Fleet gets VPC findings here only when constructs outside the fleet use it.
+    addPlanValidation(this, () => [...this.propFindings, ...this.ownCidrFindings(), ...this.layoutFindings, ...(estate.hasOwnMembers ? estate.plan().vpcFindings.get(this.node.path) ?? [] : [])]);
+  }
+
+  /** @internal The VPC and its vSwitches, as the estate planner sees them (tokens left out). */
+  public _contributeTo(builder: EstateBuilder): void {
+    const literal = (x: string | undefined) => (x === undefined || Token.isUnresolved(x) ? undefined : x);
+    const plans = (list: NetworkVSwitch[]): VSwitchPlan[] => list.map((v) => ({ name: v.name, zone: v.zone, cidr: literal(v.cidr), existing: v.existing, sameAs: v.sameAs }));
+    builder.addVpc({
+      key: this.node.path,
+      name: this.namePrefix,
+      path: this.namePrefix,
+      cidr: literal(this.vpcCidr),
+      existing: this.existing,
+      ipv6: this.ipv6,
+      allowPublicRanges: this.allowPublicRanges,
+      nodeVSwitches: plans(this.nodeVSwitches),
+      podVSwitches: plans(this.podVSwitchList ?? []),
+    });
   }
 
   private get sizing(): LayoutSizing {
-    return { expectedNodes: this.props.expectedNodes ?? 100, podsPerNode: this.props.expectedPodsPerNode ?? 64 };
+    const count = (v: number | undefined, d: number) => (typeof v === "number" && Number.isInteger(v) && v >= 1 ? v : d);
+    return { expectedNodes: count(this.props.expectedNodes, 100), podsPerNode: count(this.props.expectedPodsPerNode, 64) };
+  }
+
+  private finding(rule: RuleInfo, path: string, message: string): Finding {
+    return { ruleId: rule.id, severity: rule.severity, sources: rule.sources, path, message };
+  }
+
+  /** Prop checks (N5 counts and sizes, N2 tags); pod sizing only when pod vSwitches are carved. */
+  private checkProps(carvesPods: boolean): Finding[] {
+    const p = this.props;
+    const at = this.namePrefix;
+    const counts = [
+      ...checkCount(`${at}.expectedNodes`, "expectedNodes", p.expectedNodes, 1),
+      ...checkCount(`${at}.expectedPodsPerNode`, "expectedPodsPerNode", p.expectedPodsPerNode, 1),
+    ];
+    const sizing = this.existing ? [] : checkSizing(at, {
+      zones: this.zones.length,
+      expectedNodes: p.nodeVSwitchCidrs && (!carvesPods || p.podVSwitchCidrs) ? undefined : this.sizing.expectedNodes,
+      terwayPodsPerNode: carvesPods && !p.podVSwitchCidrs ? this.sizing.podsPerNode : undefined,
+    });
+    return [...counts, ...sizing, ...checkTags(`${at}.tags`, p.tags)];
+  }
+
+  /**
+   * A0 for the network's own CIDRs when no cluster uses it (a cluster's plan checks them
+   * otherwise, so they are reported once).
+   */
+  private ownCidrFindings(): Finding[] {
+    const out = this.checkProps(this.podVSwitchList !== undefined && !this.existing && this.props.podVSwitchCidrs === undefined);
+    if (this.members.length > 0) return out;
+    const check = (path: string, text: string | undefined) => {
+      if (text === undefined || Token.isUnresolved(text)) return;
+      try {
+        Cidr.parse(text);
+      } catch (e) {
+        if (!(e instanceof CidrError)) throw e;
+        out.push(this.finding(INVALID_CIDR, path, e.message));
+      }
+    };
+    check(`${this.namePrefix}.vpcCidr`, this.vpcCidr);
+    (this.existing ? [] : this.props.nodeVSwitchCidrs ?? []).forEach((c, i) => check(`${this.namePrefix}.nodeVSwitchCidrs[${i}]`, c));
+    (this.existing ? [] : this.props.podVSwitchCidrs ?? []).forEach((c, i) => check(`${this.namePrefix}.podVSwitchCidrs[${i}]`, c));
+    return out;
   }
 
   /** Clusters registered in this network (for the same-VPC overlap rules). */
@@ -248,7 +319,8 @@ export class AckNetwork extends Construct {
   /** Registers a cluster as a user of the network. */
   public addMember(member: INetworkMember): void {
     if (this.members.some((m) => m.memberName === member.memberName)) {
-      throw new Error(`AckNetwork ${this.node.path}: a cluster named ${member.memberName} is already in this network`);
+      this.propFindings.push(this.finding(DUPLICATE_NAME, `${this.namePrefix}.clusters[${member.memberName}]`, `a cluster named ${member.memberName} is already in this network; give each cluster its own clusterName.`));
+      return;
     }
     this.members.push(member);
   }
@@ -263,6 +335,7 @@ export class AckNetwork extends Construct {
       const cidrs = this.chooseCidrs("pod", this.props.podVSwitchCidrs, podVSwitchPrefix(this.sizing, this.zones.length), taken);
       this.podVSwitchList = this.zones.map((zone, i) => this.createVSwitch(`pod-${zone}`, zone, cidrs[i]));
       if (this.natGateway) this.podVSwitchList.forEach((v) => this.addSnat(v));
+      AppEstate.of(this).invalidate();
     }
     return this.podVSwitchList;
   }
@@ -275,22 +348,17 @@ export class AckNetwork extends Construct {
   private chooseCidrs(role: string, given: string[] | undefined, prefix: number, taken: string[]): Array<string | undefined> {
     if (given) {
       if (given.length !== this.zones.length) {
-        throw new Error(`AckNetwork ${this.node.path}: ${role}VSwitchCidrs has ${given.length} entries but there are ${this.zones.length} zones; give one CIDR per zone, in zone order.`);
+        this.propFindings.push(this.finding(CONFLICTING_FIELDS, `${this.namePrefix}.${role}VSwitchCidrs`, `${role}VSwitchCidrs has ${given.length} entries but there are ${this.zones.length} zones; give one CIDR per zone, in zone order.`));
       }
-      return given;
+      return this.zones.map((_, i) => given[i]);
     }
     const vpc = this.vpcCidr;
     if (vpc === undefined || Token.isUnresolved(vpc)) {
-      throw new Error(`AckNetwork ${this.node.path}: the VPC CIDR is not known at synth time, so ${role} vSwitches can't be carved; give ${role}VSwitchCidrs.`);
+      this.propFindings.push(this.finding(MISSING_FIELD, `${this.namePrefix}.${role}VSwitchCidrs`, `the VPC CIDR is not known at synth time, so ${role} vSwitches can't be carved; give ${role}VSwitchCidrs.`));
+      return this.zones.map(() => undefined);
     }
-    try {
-      Cidr.parse(vpc);
-    } catch (e) {
-      if (e instanceof CidrError) {
-        throw new Error(`AckNetwork ${this.node.path}: vpcCidr ${e.message}`);
-      }
-      throw e;
-    }
+    // A VPC CIDR that does not parse is reported (A0) by the cluster's plan, or by ownCidrFindings.
+    if (Cidr.tryParse(vpc) === undefined) return this.zones.map(() => undefined);
     const layout = layoutVSwitches(vpc, role, this.zones, prefix, [...taken, ...(this.props.nodeVSwitchCidrs ?? [])]);
     for (const f of layout.failures) {
       this.layoutFindings.push({

@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
+import { constructId } from "./construct-id";
 import { annotate } from "./annotate";
-import { Token } from "./cdktf";
 import { AckNetwork, INetworkMember, NetworkVSwitch } from "./ack-network";
+import { AppEstate, EstateBuilder } from "./estate";
 import { ADDON } from "./addons";
 import { ClusterSpec, ProxyMode } from "./cluster-spec";
 import { AddonConfig } from "./cni";
@@ -12,10 +13,10 @@ import { addPlanValidation } from "./validation";
 import { CapacityPlan, formatCapacityPlan } from "../plan/capacity";
 import { Finding } from "../plan/finding";
 import { InstanceTypeInfo } from "../plan/instance-types";
-import { ClusterPlanBaseInput, ClusterPlanInput, ClusterProfile, ExternalRange, ExternalRangeKind, IpStack, VSwitchPlan } from "../plan/model";
+import { ClusterPlanBaseInput, ClusterPlanInput, ClusterProfile, ExternalRangeKind, IpStack, VSwitchPlan } from "../plan/model";
 import { ClusterPlanResult, planCluster } from "../plan/plan-cluster";
-import { checkSecretsEncryption } from "../plan/rules/compliance-rules";
 import { CsManagedKubernetes } from "../providers/alicloud/cs-managed-kubernetes";
+import { checkClusterSpec, checkTags } from "../plan/values";
 
 /** A range outside the cluster that its ranges must stay clear of (rules C-3..C-6). */
 export interface ExternalRangeProps {
@@ -105,8 +106,14 @@ export interface AckClusterBaseProps {
    */
   readonly allowServiceCidrReuse?: boolean;
   /**
-   * Ranges of other clusters, connected VPCs and data centres to stay clear of. Clusters in
-   * the same AckNetwork are added automatically.
+   * Zones whose node vSwitches the control plane uses (`vswitch_ids`, 1 to 5 vSwitches, rule
+   * G7-control-plane-vswitches). Node pools still use every zone of the network.
+   * @default the first 5 zones of the network
+   */
+  readonly controlPlaneZones?: string[];
+  /**
+   * Ranges of other networks and data centres to stay clear of. Clusters, networks, hybrid
+   * links and NetworkConnections of the same App are added automatically.
    * @default none
    */
   readonly externalRanges?: ExternalRangeProps[];
@@ -162,16 +169,20 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
   public readonly serviceCidr: string;
   protected readonly pools: AckNodePool[] = [];
   protected readonly baseProps: AckClusterBaseProps;
-  private cachedPlan?: ClusterPlanResult;
+  private readonly estate: AppEstate;
+  private readonly inEstate: boolean;
+  private fleetPlan?: ClusterPlanResult;
 
   protected constructor(scope: Construct, id: string, props: AckClusterBaseProps, kind: ClusterKindConfig, cniAddons: AddonConfig[]) {
-    super(scope, id);
+    super(scope, constructId(id));
     this.baseProps = props;
     this.network = props.network;
     this.clusterName = props.clusterName ?? id;
     this.clusterSpec = props.clusterSpec ?? ClusterSpec.PRO_SMALL;
     this.serviceCidr = props.serviceCidr ?? "172.21.0.0/20";
     this.network.addMember(this);
+    this.estate = AppEstate.of(this);
+    this.inEstate = this.estate.register(this);
     const logs = props.controlPlaneLogs ?? true;
     const audit = props.auditLogs ?? true;
     const addons = [...cniAddons, ...(kind.storageAddons ?? [{ name: ADDON.CSI_PLUGIN }, { name: ADDON.CSI_PROVISIONER }])];
@@ -180,7 +191,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
       name: this.clusterName,
       clusterSpec: this.clusterSpec.value,
       version: props.kubernetesVersion,
-      vswitchIds: this.network.nodeVSwitches.slice(0, 5).map((s) => s.id),
+      vswitchIds: this.controlPlaneVSwitches().map((s) => s.id),
       serviceCidr: this.serviceCidr,
       proxyMode: props.proxyMode ?? ProxyMode.IPVS,
       newNatGateway: false,
@@ -203,10 +214,11 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
     this.clusterId = this.resource.id;
     addClusterOutputs(this, { clusterName: this.clusterName, resource: this.resource, vpcId: this.network.vpcId, vswitchIds: this.network.nodeVSwitches.map((s) => s.id), podVSwitchIds: kind.podVswitchIds ?? [] });
     addPlanValidation(this, () => this.validatePlan());
+    addPlanValidation(this, () => [...checkClusterSpec(`${this.clusterName}.clusterSpec`, this.clusterSpec.value, true), ...checkTags(`${this.clusterName}.tags`, props.tags)]);
   }
 
-  /** The plan input, as the planner sees this cluster. */
-  public abstract toPlanInput(): ClusterPlanInput;
+  /** @internal This cluster's facts, as the estate planner takes them (peers, VPC and vSwitches are added by the planner). */
+  public abstract _toPlanInput(): ClusterPlanInput;
 
   /** True when cloud pools run Terway (Terway, or Terway Edge). */
   protected abstract get cloudTerway(): boolean;
@@ -229,7 +241,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
     };
     const pool = new AckNodePool(this, id, host, options);
     this.pools.push(pool);
-    this.cachedPlan = undefined;
+    this.estate.invalidate();
     return pool;
   }
 
@@ -238,10 +250,17 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
     return this.clusterName;
   }
 
-  /** The plan: findings and capacity. Recomputed when pools are added. */
+  /**
+   * The plan: findings and capacity, from the plan of the whole App (every network, cluster
+   * and link planned together, once), or of the Fleet that built this cluster.
+   */
   public get plan(): ClusterPlanResult {
-    if (!this.cachedPlan) this.cachedPlan = planCluster(this.toPlanInput(), { extraInstanceTypes: this.baseProps.extraInstanceTypes });
-    return this.cachedPlan;
+    if (this.fleetPlan) return this.fleetPlan;
+    if (this.inEstate) {
+      const planned = this.estate.plan().clusters.get(this.node.path);
+      if (planned) return { findings: planned.findings, capacity: planned.capacity };
+    }
+    return planCluster(this._toPlanInput(), { extraInstanceTypes: this.baseProps.extraInstanceTypes });
   }
 
   /** The capacity plan: max nodes, pods per node per pool, pod IPs, vSwitch use, binding limit. */
@@ -254,14 +273,37 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
     return this.plan.findings;
   }
 
-  /** Ranges other clusters in the VPC must avoid. */
-  public abstract sharedRanges(): ExternalRange[];
+  /** @internal What the planner saw for this cluster (its peers, VPC and vSwitches included). */
+  public get _plannedInput(): ClusterPlanInput | undefined {
+    return this.inEstate ? this.estate.plan().clusters.get(this.node.path)?.input : undefined;
+  }
 
-  /** The parts of the plan input every cluster kind shares. */
-  protected basePlanInput(v: PlanValues, profile: ClusterProfile): ClusterPlanBaseInput {
+  /** @internal Used by Fleet: the cluster's plan comes from the fleet's estate plan, computed once. */
+  public _useFleetPlan(result: ClusterPlanResult): void {
+    this.fleetPlan = result;
+  }
+
+  /** @internal */
+  public _contributeTo(builder: EstateBuilder): void {
+    if (!builder.hasVpc(this.network.node.path)) this.network._contributeTo(builder);
+    builder.clusters.push({
+      key: this.node.path,
+      vpc: this.network.node.path,
+      input: this._toPlanInput(),
+      extraInstanceTypes: this.baseProps.extraInstanceTypes,
+      preplanned: this.fleetPlan,
+    });
+  }
+
+  /** The node vSwitches of `vswitch_ids`: those of controlPlaneZones, or the first 5. */
+  private controlPlaneVSwitches(): NetworkVSwitch[] {
+    const zones = this.baseProps.controlPlaneZones;
+    return zones ? this.network.nodeVSwitches.filter((s) => zones.includes(s.zone)) : this.network.nodeVSwitches.slice(0, 5);
+  }
+
+  /** @internal The parts of the plan input every cluster kind shares. */
+  protected _basePlanInput(v: PlanValues, profile: ClusterProfile): ClusterPlanBaseInput {
     const b = this.baseProps;
-    // Other clusters' token-valued ranges are skipped here: each cluster reports its own tokens.
-    const others = this.network.clusters.filter((m) => m !== this).flatMap((m) => m.sharedRanges()).filter((r) => !Token.isUnresolved(r.cidr));
     return {
       name: this.clusterName,
       profile,
@@ -274,36 +316,30 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
         ipv6: this.network.ipv6,
         allowPublicRanges: this.network.allowPublicRanges,
       },
-      nodeVSwitches: this.vswitchPlans(this.network.nodeVSwitches, "nodeVSwitches", v),
+      nodeVSwitches: this._vswitchPlans(this.network.nodeVSwitches, "nodeVSwitches", v),
+      controlPlaneVSwitches: this.controlPlaneVSwitches().map((s) => s.name),
       serviceCidr: v.str("serviceCidr", this.serviceCidr),
-      externalRanges: [
-        ...others,
-        ...(b.externalRanges ?? []).flatMap((r, i) => {
-          const cidr = v.str(`externalRanges[${i}]`, r.cidr);
-          return cidr === undefined ? [] : [{ name: r.name, cidr, kind: r.kind, sameVpc: r.sameVpc ?? false }];
-        }),
-      ],
+      externalRanges: (b.externalRanges ?? []).flatMap((r, i) => {
+        const cidr = v.str(`externalRanges[${i}]`, r.cidr);
+        return cidr === undefined ? [] : [{ name: r.name, cidr, kind: r.kind, sameVpc: r.sameVpc ?? false }];
+      }),
       nodeQuota: b.nodeQuota,
       enterpriseSecurityGroup: b.enterpriseSecurityGroup ?? true,
       allowServiceCidrReuse: b.allowServiceCidrReuse,
+      secretsEncrypted: b.secretsEncryptionKeyId !== undefined,
       unresolved: v.unresolved,
     };
   }
 
-  protected vswitchPlans(list: NetworkVSwitch[], path: string, v: PlanValues): VSwitchPlan[] {
+  /** @internal */
+  protected _vswitchPlans(list: NetworkVSwitch[], path: string, v: PlanValues): VSwitchPlan[] {
     return list.map((s) => ({ name: s.name, zone: s.zone, cidr: v.str(`${path}[${s.name}].cidr`, s.cidr), existing: s.existing, sameAs: s.sameAs }));
-  }
-
-  /** The service CIDR as a shared range for other clusters in the VPC. */
-  protected serviceRange(): ExternalRange {
-    return { name: `${this.clusterName} services`, cidr: this.serviceCidr, kind: ExternalRangeKind.CLUSTER_SERVICE, sameVpc: true };
   }
 
   /** Runs at synth: every finding, and the capacity plan as an info annotation. */
   private validatePlan(): Finding[] {
-    this.cachedPlan = undefined;
     const result = this.plan;
     annotate(this, "info", formatCapacityPlan(result.capacity));
-    return [...result.findings, ...checkSecretsEncryption(this.clusterName, this.clusterSpec.value, this.baseProps.secretsEncryptionKeyId !== undefined)];
+    return result.findings; // G8-secrets-encryption is a plan rule now (secretsEncrypted), for constructs and spec alike
   }
 }

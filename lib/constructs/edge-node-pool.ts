@@ -1,4 +1,9 @@
 import { Construct } from "constructs";
+import { addPlanValidation } from "./validation";
+import { Token } from "./cdktf";
+import { checkCount, checkLabels, checkTaints } from "../plan/values";
+import { freeChildId } from "./construct-id";
+import { DUPLICATE_NAME } from "../plan/rules/fleet-rules";
 import { NodeTaint } from "./node-pool";
 import { PlanValues } from "./tokens";
 import { NodePoolKind, NodePoolPlan } from "../plan/model";
@@ -85,7 +90,14 @@ export class AckEdgeNodePool extends Construct {
   private readonly options: EdgeNodePoolOptions;
 
   public constructor(scope: Construct, id: string, host: EdgeNodePoolHost, options: EdgeNodePoolOptions) {
-    super(scope, id);
+    const free = freeChildId(scope, id);
+    super(scope, free.id);
+    if (free.duplicate) {
+      addPlanValidation(this, () => [{
+        ruleId: DUPLICATE_NAME.id, severity: DUPLICATE_NAME.severity, sources: DUPLICATE_NAME.sources,
+        path: `${host.clusterName}.nodePools[${id}]`, message: `a node pool named ${id} is already in cluster ${host.clusterName}; give each pool its own name (they name the ACK node pools).`,
+      }]);
+    }
     this.options = options;
     this.poolName = id;
     this.interconnect = options.interconnect;
@@ -100,6 +112,18 @@ export class AckEdgeNodePool extends Construct {
       tags: host.tags,
       labels: Object.keys(labels).length > 0 ? Object.entries(labels).map(([key, value]) => ({ key, value })) : undefined,
       taints: options.taints?.map((t) => ({ key: t.key, value: t.value, effect: t.effect })),
+    });
+    // Bad props are findings at synth (N5 counts, N3 labels and taints).
+    addPlanValidation(this, () => {
+      const at = `${host.clusterName}.edgeNodePools[${id}]`;
+      const num = (v: number | undefined) => (v !== undefined && Token.isUnresolved(v) ? undefined : v);
+      return [
+        ...checkCount(`${at}.desiredSize`, "desiredSize", num(options.desiredSize), 0),
+        ...checkCount(`${at}.minSize`, "minSize", num(options.minSize), 0),
+        ...checkCount(`${at}.maxSize`, "maxSize", num(options.maxSize), 0),
+        ...checkLabels(`${at}.labels`, options.labels),
+        ...checkTaints(`${at}.taints`, options.taints),
+      ];
     });
   }
 

@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from "constructs";
+import { constructId } from "./construct-id";
 import { AckCluster } from "./ack-cluster";
 import { AckEdgeCluster } from "./ack-edge-cluster";
 import { AckNetwork } from "./ack-network";
@@ -9,10 +10,11 @@ import { ClusterSpec, ProxyMode } from "./cluster-spec";
 import { Cni, TerwayMode } from "./cni";
 import { EdgeCni } from "./edge-cni";
 import { EdgeInterconnect } from "./edge-node-pool";
+import { AppEstate } from "./estate";
 import { HybridLink } from "./hybrid-link";
 import { ClusterKubeconfig, addNetworkOutputs } from "./outputs";
 import { TaintEffect } from "./node-pool";
-import { Severity } from "../plan/finding";
+import { Severity, formatFinding } from "../plan/finding";
 import { FleetClusterPlan, FleetPlan } from "../plan/fleet/plan-fleet";
 import { NetworkAllocation } from "../plan/fleet/allocate";
 import { CniPlugin, ClusterProfile } from "../plan/model";
@@ -108,6 +110,9 @@ export class Fleet extends Construct {
       return;
     }
     const plan = check.plan;
+    // The fleet plan already planned every cluster, network and link of the spec (once): the
+    // constructs built here take their findings from it instead of planning again.
+    AppEstate.of(this).plannedElsewhere(this);
     for (const net of plan.networks) if (net.network.kind === "shared") this.sharedNetwork(net);
     for (const c of plan.clusters) this.buildCluster(c);
     for (const l of check.spec.hybridLinks ?? []) this.buildLink(l);
@@ -116,7 +121,7 @@ export class Fleet extends Construct {
   }
 
   private stack(name: string): TerraformStack {
-    const stack = new TerraformStack(this, name);
+    const stack = new TerraformStack(this, constructId(name));
     new AlicloudProvider(stack, "alicloud", { region: (this.spec as FleetSpec).region });
     this.stacks[name] = stack;
     return stack;
@@ -210,6 +215,7 @@ export class Fleet extends Construct {
       });
     }
     for (const p of s.nodePools ?? []) this.addPool(cluster, p);
+    cluster._useFleetPlan(c.result);
     if (s.kubeconfigOutput === true) new ClusterKubeconfig(stack, `${c.name}-kubeconfig`, { clusterId: cluster.clusterId, clusterName: c.name });
     this.clusters[c.name] = cluster;
   }
@@ -252,11 +258,12 @@ export class Fleet extends Construct {
       ? new TerraformVariable(stack, l.authKeyVariable, { type: "string", sensitive: true, description: `BGP authentication key of hybrid link ${l.name}` })
       : undefined;
     // The same edge pod CIDRs the fleet plan routed: every Terway Edge cluster of the link's VPC.
-    const edgePodCidrs = plan.links.find((x) => x.name === l.name)?.input.edgePodCidrs ?? [];
+    const planned = plan.links.find((x) => x.name === l.name);
+    const edgePodCidrs = planned?.input.edgePodCidrs ?? [];
     // The link's resources carry the tags of its cluster (its own, merged over defaults.tags).
     const specCluster = (this.spec as FleetSpec).clusters.find((x) => x.name === l.cluster) as FleetClusterSpec;
     const tags = applyDefaults(specCluster, this.spec?.defaults).tags;
-    new HybridLink(stack, l.name, {
+    const link = new HybridLink(stack, l.name, {
       network: cluster.network,
       physicalConnectionId: l.physicalConnectionId,
       vbrId: l.vbrId,
@@ -279,12 +286,17 @@ export class Fleet extends Construct {
       transitRouterVSwitches: l.transitRouterVSwitches,
       tags,
     });
+    if (planned) link._useFleetPlan(planned.plan);
   }
 
   /** Fleet-level warnings and infos (lock, change guard) go on the first stack; cluster findings come from the clusters. */
   private annotateFleetFindings(): void {
     const first = Object.values(this.stacks)[0];
     if (!first) return;
+    for (const f of (this.plan as FleetPlan).vpcFindings) {
+      if (f.severity === Severity.WARNING) annotate(first, "warning", formatFinding(f));
+      if (f.severity === Severity.INFO) annotate(first, "info", formatFinding(f));
+    }
     for (const f of this.findings) {
       if (!fleetRuleIds.has(f.ruleId)) continue;
       if (f.severity === Severity.WARNING) annotate(first, "warning", formatLocatedFinding(f));

@@ -1,6 +1,10 @@
 import { Construct } from "constructs";
+import { MISSING_FIELD } from "../plan/rules/fleet-rules";
+import { Finding } from "../plan/finding";
+import { constructId } from "./construct-id";
 import { AckNetwork, ExistingVSwitch } from "./ack-network";
 import { Lazy, TerraformStack, TerraformVariable, Token } from "./cdktf";
+import { AppEstate, EstateBuilder } from "./estate";
 import { addLinkOutputs } from "./outputs";
 import { PlanValues } from "./tokens";
 import { addPlanValidation } from "./validation";
@@ -18,6 +22,7 @@ import { DataAlicloudAccount } from "../providers/alicloud/data-alicloud-account
 import { DataAlicloudCenTransitRouterRouteTables } from "../providers/alicloud/data-alicloud-cen-transit-router-route-tables";
 import { ExpressConnectRouterInterface } from "../providers/alicloud/express-connect-router-interface";
 import { ExpressConnectVirtualBorderRouter } from "../providers/alicloud/express-connect-virtual-border-router";
+import { Cidr } from "../cidr";
 import { AlicloudProvider } from "../providers/alicloud/provider";
 import { RouteEntry } from "../providers/alicloud/route-entry";
 import { VpcBgpGroup } from "../providers/alicloud/vpc-bgp-group";
@@ -255,9 +260,16 @@ export class HybridLink extends Construct {
   public readonly vpcAttachment?: CenTransitRouterVpcAttachment;
   private readonly props: HybridLinkProps;
   private readonly peerIps: string[];
+  private readonly estate: AppEstate;
+  private readonly inEstate: boolean;
+  private fleetPlan?: HybridLinkPlan;
+  /** Router-interface connectivity: where static routes go, and what they wait for. */
+  private staticRoutes?: { vbrTable?: string; vpcTable: string; vbrNextHop: string; vpcNextHop: string };
+  private readonly emittedRoutes = new Set<string>();
+  private readonly propFindings: Finding[] = [];
 
   public constructor(scope: Construct, id: string, props: HybridLinkProps) {
-    super(scope, id);
+    super(scope, constructId(id));
     this.props = props;
     this.network = props.network;
     this.linkName = props.vbrName ?? id;
@@ -265,6 +277,8 @@ export class HybridLink extends Construct {
     this.dataCenterCidrs = [...props.dataCenterCidrs];
     this.edgePodCidrs = [...(props.edgePodCidrs ?? [])];
     this.connectivity = props.connectivity ?? HybridConnectivity.CEN_TRANSIT_ROUTER;
+    this.estate = AppEstate.of(this);
+    this.inEstate = this.estate.register(this);
     const tags = props.tags;
 
     if (props.vbrId !== undefined) {
@@ -272,7 +286,10 @@ export class HybridLink extends Construct {
     } else {
       const missing = (["vlanId", "localGatewayIp", "peerGatewayIp", "peeringSubnetMask"] as const).filter((k) => props[k] === undefined);
       if (missing.length > 0) {
-        throw new Error(`HybridLink ${this.node.path}: give vbrId to adopt a VBR, or ${missing.join(", ")} to create one.`);
+        // Bad props are findings at synth; the resources below are still built (synth fails on the finding).
+        for (const k of missing) {
+          this.propFindings.push({ ruleId: MISSING_FIELD.id, severity: MISSING_FIELD.severity, sources: MISSING_FIELD.sources, path: `${this.linkName}.${k}`, message: `give vbrId to adopt a VBR, or ${missing.join(", ")} to create one.` });
+        }
       }
       this.vbr = new ExpressConnectVirtualBorderRouter(this, "vbr", {
         physicalConnectionId: props.physicalConnectionId,
@@ -305,12 +322,10 @@ export class HybridLink extends Construct {
 
     const region = Lazy.stringValue({ produce: () => this.region() });
     if (this.connectivity === HybridConnectivity.ROUTER_INTERFACE) {
-      const vpcRouterId = props.vpcRouterId ?? this.network.vpc?.routerId;
-      const vpcRouteTableId = props.vpcRouteTableId ?? this.network.vpc?.routeTableId;
+      const adopted = "the network's VPC was adopted; give vpcRouterId and vpcRouteTableId for router-interface connectivity.";
+      const vpcRouterId = props.vpcRouterId ?? this.network.vpc?.routerId ?? this.missingProp("vpcRouterId", adopted);
+      const vpcRouteTableId = props.vpcRouteTableId ?? this.network.vpc?.routeTableId ?? this.missingProp("vpcRouteTableId", adopted);
       const vbrRouteTableId = props.vbrRouteTableId ?? this.vbr?.routeTableId;
-      if (vpcRouterId === undefined || vpcRouteTableId === undefined) {
-        throw new Error(`HybridLink ${this.node.path}: the network's VPC was adopted; give vpcRouterId and vpcRouteTableId for router-interface connectivity.`);
-      }
       // One interface on the VBR side in fast-link mode: Alibaba Cloud creates the VPC-side
       // interface and connects the pair (provider v1.289.0 resource_alicloud_express_connect_router_interface.go:71,269;
       // its own acceptance test creates only this side). No alicloud_router_interface_connection
@@ -334,21 +349,11 @@ export class HybridLink extends Construct {
       this.vbrInterface = vbrInterface;
       // Read-only: the provider sets it from DescribeRouterInterfaces (…router_interface.go:391).
       this.vpcInterfaceId = vbrInterface.oppositeInterfaceId;
-      for (const [i, r] of plan.routes.filter((x) => x.origin === RouteOrigin.STATIC).entries()) {
-        const onVbr = r.table === RouteTableKind.VBR;
-        const table = onVbr ? vbrRouteTableId : vpcRouteTableId;
-        if (table === undefined) continue; // adopted VBR without its route table: J10-router-interface-inputs fails the synth
-        new RouteEntry(this, `route-${r.table}-${slug(r.destination, i)}`, {
-          routeTableId: table,
-          destinationCidrblock: r.destination,
-          nexthopType: "RouterInterface",
-          nexthopId: onVbr ? vbrInterface.id : this.vpcInterfaceId,
-          description: r.nextHop === RouteNextHop.VPC ? "edge to cloud: toward the VPC" : "cloud to edge: toward the VBR",
-        });
-      }
+      this.staticRoutes = { vbrTable: vbrRouteTableId, vpcTable: vpcRouteTableId, vbrNextHop: vbrInterface.id, vpcNextHop: this.vpcInterfaceId };
+      this.emitStaticRoutes(plan.routes);
     } else {
       if (props.transitRouterId !== undefined && props.cenId === undefined) {
-        throw new Error(`HybridLink ${this.node.path}: transitRouterId ${props.transitRouterId} is adopted; give the id of its CEN instance as cenId.`);
+        this.missingProp("cenId", `transitRouterId ${props.transitRouterId} is adopted; give the id of its CEN instance as cenId.`);
       }
       if (props.cenId !== undefined) {
         this.cenId = props.cenId;
@@ -405,7 +410,10 @@ export class HybridLink extends Construct {
       }
     }
 
-    addLinkOutputs(this, this.linkName, plan, {
+    // The route outputs read the plan at synth: a Terway Edge cluster created after the link adds its edge pod CIDR (_routeEdgePodCidr).
+    const self = this;
+    const current = { get dataCenterRoutes() { return self.computePlan([]).dataCenterRoutes; }, get routes() { return self.computePlan([]).routes; } };
+    addLinkOutputs(this, this.linkName, current, {
       vbrRouteTableId: props.vbrRouteTableId ?? this.vbr?.routeTableId,
       vpcRouteTableId: props.vpcRouteTableId ?? this.network.vpc?.routeTableId,
       transitRouterRouteTableId: this.transitRouterRouteTableId,
@@ -415,12 +423,72 @@ export class HybridLink extends Construct {
     list.push(this);
     LINKS.set(this.network, list);
     for (const m of this.network.clusters) if (isHybridLinkAware(m)) m.attachHybridLink(this);
-    addPlanValidation(this, () => this.plan.findings);
+    addPlanValidation(this, () => [...this.propFindings, ...this.plan.findings]);
   }
 
-  /** The plan of this link: findings (checked against every other HybridLink of the app) and routes. */
+  /** Records a missing prop as an S6 finding (reported at synth); returns a placeholder. */
+  private missingProp(field: string, message: string): string {
+    this.propFindings.push({ ruleId: MISSING_FIELD.id, severity: MISSING_FIELD.severity, sources: MISSING_FIELD.sources, path: `${this.linkName}.${field}`, message });
+    return "";
+  }
+
+  /**
+   * The plan of this link: findings and routes, from the plan of the whole App (checked
+   * against every other HybridLink, network and cluster), or of the Fleet that built it.
+   */
   public get plan(): HybridLinkPlan {
+    if (this.fleetPlan) return this.fleetPlan;
+    if (this.inEstate) {
+      const planned = this.estate.plan().links.get(this.node.path);
+      if (planned) return planned.plan;
+    }
     return this.computePlan(this.siblings());
+  }
+
+  /** @internal Used by Fleet: the link's plan comes from the fleet's estate plan. */
+  public _useFleetPlan(plan: HybridLinkPlan): void {
+    this.fleetPlan = plan;
+  }
+
+  /**
+   * @internal Routes a Terway Edge cluster's edge pod CIDR on this link (called when the
+   * cluster and the link meet, in either order): the planner routes it too (rule I-7).
+   */
+  public _routeEdgePodCidr(cidr: string): void {
+    const key = (c: string) => (Token.isUnresolved(c) ? c : Cidr.tryParse(c)?.toString() ?? c);
+    if (this.edgePodCidrs.some((c) => key(c) === key(cidr))) return;
+    this.edgePodCidrs.push(cidr);
+    this.estate.invalidate();
+    this.emitStaticRoutes(this.computePlan([]).routes);
+  }
+
+  /** @internal */
+  public _contributeTo(builder: EstateBuilder): void {
+    // Only the edge pod CIDRs asked for: the planner adds those of the network's Terway Edge clusters.
+    const input = this.planInput([], this.props.edgePodCidrs ?? []);
+    if (!builder.hasVpc(this.network.node.path)) this.network._contributeTo(builder);
+    builder.links.push({ key: this.node.path, vpc: this.network.node.path, input, preplanned: this.fleetPlan });
+  }
+
+  /** Static route entries (router-interface connectivity), each emitted once. */
+  private emitStaticRoutes(routes: PlannedRoute[]): void {
+    const t = this.staticRoutes;
+    if (!t) return;
+    for (const [i, r] of routes.filter((x) => x.origin === RouteOrigin.STATIC).entries()) {
+      const onVbr = r.table === RouteTableKind.VBR;
+      const table = onVbr ? t.vbrTable : t.vpcTable;
+      if (table === undefined) continue; // adopted VBR without its route table: J10-router-interface-inputs fails the synth
+      const id = `route-${r.table}-${slug(r.destination, i)}`;
+      if (this.emittedRoutes.has(`${r.table} ${r.destination}`) || this.node.tryFindChild(id)) continue;
+      this.emittedRoutes.add(`${r.table} ${r.destination}`);
+      new RouteEntry(this, id, {
+        routeTableId: table,
+        destinationCidrblock: r.destination,
+        nexthopType: "RouterInterface",
+        nexthopId: onVbr ? t.vbrNextHop : t.vpcNextHop,
+        description: r.nextHop === RouteNextHop.VPC ? "edge to cloud: toward the VPC" : "cloud to edge: toward the VBR",
+      });
+    }
   }
 
   /** Routes of the VBR and VPC route tables. */
@@ -470,12 +538,16 @@ export class HybridLink extends Construct {
   }
 
   private computePlan(siblings: HybridSibling[]): HybridLinkPlan {
+    return planHybridLink(this.planInput(siblings, this.edgePodCidrs));
+  }
+
+  private planInput(siblings: HybridSibling[], edgePodCidrs: string[]): HybridLinkPlanInput {
     const p = this.props;
     const v = new PlanValues();
     // Unresolved tokens stay in the lists (their routes are still emitted) and are named in `unresolved`, so their checks are skipped.
     const strs = (path: string, list: string[]) => list.map((s, i) => v.str(`${path}[${i}]`, s) ?? s);
     const zones = this.attachmentVSwitches().map((x) => x.zone);
-    const input: HybridLinkPlanInput = {
+    return {
       name: this.linkName,
       physicalConnectionId: p.physicalConnectionId,
       vbrId: p.vbrId,
@@ -487,7 +559,7 @@ export class HybridLink extends Construct {
       } : undefined,
       vpcCidr: v.str("vpcCidr", this.network.vpcCidr) ?? this.network.vpcCidr,
       cloudPodCidrs: strs("cloudPodCidrs", p.cloudPodCidrs ?? []),
-      edgePodCidrs: strs("edgePodCidrs", this.edgePodCidrs),
+      edgePodCidrs: strs("edgePodCidrs", edgePodCidrs),
       dataCenterCidrs: strs("dataCenterCidrs", this.dataCenterCidrs),
       bgp: {
         localAsn: v.num("bgp.localAsn", p.bgp.localAsn ?? DEFAULT_LOCAL_ASN) ?? DEFAULT_LOCAL_ASN,
@@ -505,7 +577,6 @@ export class HybridLink extends Construct {
       siblings,
       unresolved: v.unresolved,
     };
-    return planHybridLink(input);
   }
 
   private region(): string {

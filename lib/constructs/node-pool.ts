@@ -1,7 +1,13 @@
 import { Construct } from "constructs";
+import { freeChildId } from "./construct-id";
+import { DUPLICATE_NAME } from "../plan/rules/fleet-rules";
 import { CsKubernetesNodePool } from "../providers/alicloud/cs-kubernetes-node-pool";
 import { EniMode, NodePoolKind, NodePoolPlan } from "../plan/model";
 import { PlanValues } from "./tokens";
+import { addPlanValidation } from "./validation";
+import { Token } from "./cdktf";
+import { Finding } from "../plan/finding";
+import { checkCount, checkLabels, checkSystemDisk, checkTaints } from "../plan/values";
 
 /** Effect of a node taint. */
 export enum TaintEffect {
@@ -104,7 +110,14 @@ export class AckNodePool extends Construct {
   private readonly exclusive: boolean;
 
   public constructor(scope: Construct, id: string, host: INodePoolHost, options: NodePoolOptions) {
-    super(scope, id);
+    const free = freeChildId(scope, id);
+    super(scope, free.id);
+    if (free.duplicate) {
+      addPlanValidation(this, () => [{
+        ruleId: DUPLICATE_NAME.id, severity: DUPLICATE_NAME.severity, sources: DUPLICATE_NAME.sources,
+        path: `${host.clusterName}.nodePools[${id}]`, message: `a node pool named ${id} is already in cluster ${host.clusterName}; give each pool its own name (they name the ACK node pools).`,
+      }]);
+    }
     this.options = options;
     this.poolName = id;
     this.zones = options.zones ?? host.networkZones;
@@ -127,22 +140,48 @@ export class AckNodePool extends Construct {
       taints: options.taints?.map((t) => ({ key: t.key, value: t.value, effect: t.effect })),
       kubeletConfiguration: options.kubeletMaxPods !== undefined ? { maxPods: String(options.kubeletMaxPods) } : undefined,
     });
+    addPlanValidation(this, () => this.propFindings(host.clusterName));
   }
 
-  /** The pool as the planner sees it. */
-  public toPlan(values: PlanValues): NodePoolPlan {
+  /** Prop checks: counts (N5), labels and taints (N3), system disk (N4). Token values are skipped. */
+  private propFindings(cluster: string): Finding[] {
+    const o = this.options;
+    const at = `${cluster}.nodePools[${this.poolName}]`;
+    const num = (v: number | undefined) => (v !== undefined && Token.isUnresolved(v) ? undefined : v);
+    const str = (v: string | undefined) => (v !== undefined && Token.isUnresolved(v) ? undefined : v);
+    return [
+      ...checkCount(`${at}.desiredSize`, "desiredSize", num(o.desiredSize), 0),
+      ...checkCount(`${at}.minSize`, "minSize", num(o.minSize), 0),
+      ...checkCount(`${at}.maxSize`, "maxSize", num(o.maxSize), 0),
+      ...checkCount(`${at}.podsPerNode`, "podsPerNode", num(o.podsPerNode), 1),
+      ...checkCount(`${at}.kubeletMaxPods`, "kubeletMaxPods", num(o.kubeletMaxPods), 1),
+      ...checkLabels(`${at}.labels`, o.labels),
+      ...checkTaints(`${at}.taints`, o.taints),
+      ...checkSystemDisk(at, num(o.systemDiskSize), str(o.systemDiskCategory)),
+    ];
+  }
+
+  /**
+   * @internal The pool as the planner sees it. A size that is an unresolved token is named in
+   * `unresolved` (T0-unresolved-token); the checks it feeds then see the sizes that are known:
+   * an unknown maximum counts as the minimum, an unknown minimum as 0.
+   */
+  public _toPlan(values: PlanValues): NodePoolPlan {
     const o = this.options;
     const autoscale = o.minSize !== undefined || o.maxSize !== undefined;
     const min = autoscale ? (o.minSize ?? 0) : (o.desiredSize ?? 2);
     const max = autoscale ? (o.maxSize ?? o.minSize ?? 0) : (o.desiredSize ?? 2);
+    const minNodes = values.num(`nodePools[${this.poolName}].minSize`, min) ?? 0;
+    const maxNodes = values.num(`nodePools[${this.poolName}].maxSize`, max) ?? minNodes;
     return {
       name: this.poolName,
       kind: NodePoolKind.CLOUD,
       instanceTypes: o.instanceTypes,
-      minNodes: values.num(`nodePools[${this.poolName}].minSize`, min) ?? 0,
-      maxNodes: values.num(`nodePools[${this.poolName}].maxSize`, max) ?? 0,
+      minNodes,
+      maxNodes,
       zones: this.zones,
-      eniMode: this.exclusive ? EniMode.EXCLUSIVE : EniMode.SHARED,
+      // Exclusive ENI asked on a Flannel pool is passed on as asked: D8-terway-only-feature refuses it.
+      eniMode: this.exclusive || o.exclusiveEni === true ? EniMode.EXCLUSIVE : EniMode.SHARED,
       podsPerNodeOverride: o.podsPerNode,
       kubeletMaxPods: o.kubeletMaxPods,
       imageType: o.imageType,

@@ -4,7 +4,7 @@
  * `<link>_data-center-routes`, ... (README.md, "Outputs", lists them).
  */
 import { Construct } from "constructs";
-import { TerraformOutput } from "./cdktf";
+import { Lazy, TerraformOutput } from "./cdktf";
 import type { DataCenterRoute, PlannedRoute } from "../plan/hybrid";
 import { DataAlicloudCsClusterCredential } from "../providers/alicloud/data-alicloud-cs-cluster-credential";
 import type { CsManagedKubernetes } from "../providers/alicloud/cs-managed-kubernetes";
@@ -87,11 +87,12 @@ export interface LinkRouteTables {
 export function addLinkOutputs(scope: Construct, linkName: string, plan: { dataCenterRoutes: DataCenterRoute[]; routes: PlannedRoute[] }, tables: LinkRouteTables): void {
   output(scope, "data-center-routes", outputName(linkName, "data-center-routes"), {
     description: `Routes the data-centre routers of ${linkName} must carry or advertise (Terraform can't create them).`,
-    value: plan.dataCenterRoutes.map((r) => ({ kind: r.kind, destination: r.destination, next_hop: r.nextHop, reason: r.reason })),
+    // Lazy: read at synth, so routes added after construction (HybridLink._routeEdgePodCidr) are listed.
+    value: Lazy.anyValue({ produce: () => plan.dataCenterRoutes.map((r) => ({ kind: r.kind, destination: r.destination, next_hop: r.nextHop, reason: r.reason })) }),
   });
   output(scope, "routes", outputName(linkName, "routes"), {
     description: `Route plan of ${linkName} (VBR and VPC route tables).`,
-    value: plan.routes.map((r) => ({ table: r.table, destination: r.destination, next_hop: r.nextHop, origin: r.origin, reason: r.reason })),
+    value: Lazy.anyValue({ produce: () => plan.routes.map((r) => ({ table: r.table, destination: r.destination, next_hop: r.nextHop, origin: r.origin, reason: r.reason })) }),
   });
   const ids: { [key: string]: string } = {};
   if (tables.vbrRouteTableId !== undefined) ids.vbr = tables.vbrRouteTableId;

@@ -75,6 +75,15 @@ export function podsPerNodeForMask(mask: number): number {
   return 2 ** (32 - mask);
 }
 
+/**
+ * The per-node mask that gives exactly `pods` pods per node: 16..256 and a power of two, else
+ * undefined (never rounded; rule D1-node-cidr-mask reports the value asked).
+ */
+export function exactMaskForPodsPerNode(pods: number | undefined): number | undefined {
+  if (pods === undefined || !Number.isInteger(pods) || pods < 16 || pods > FLANNEL_MAX_PODS_PER_NODE || (pods & (pods - 1)) !== 0) return undefined;
+  return 32 - Math.log2(pods);
+}
+
 /** The per-node mask that gives `pods` pods per node (pods must be a power of two). */
 export function maskForPodsPerNode(pods: number): number {
   return 32 - Math.round(Math.log2(pods));

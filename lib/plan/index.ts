@@ -7,3 +7,6 @@ export * from "./catalogue";
 export * from "./plan-cluster";
 export { compareKubernetesVersions } from "./context";
 export * from "./layout";
+export { planEstate } from "./estate/plan-estate";
+export type { EstatePlan, EstateStats, EstateClusterResult, EstateLinkResult } from "./estate/plan-estate";
+export type { EstateInput, EstateVpc, EstateCluster, EstateLink, EstateConnection } from "./estate/model";

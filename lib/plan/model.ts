@@ -102,6 +102,11 @@ export interface CniPlan {
   readonly podCidr?: string;
   /** Flannel per-node mask (24..28); for Terway Edge the edge per-node mask. */
   readonly nodeCidrMask?: number;
+  /**
+   * Flannel: the pods per node asked for (16, 32, 64, 128 or 256; rule D1-node-cidr-mask).
+   * When given, it is checked as asked (never rounded) and `nodeCidrMask` must match it.
+   */
+  readonly podsPerNode?: number;
   /** Terway Edge: CIDR the edge pods are taken from. */
   readonly edgePodCidr?: string;
   /** Terway Edge: the `terway-edge` add-on version asked for (rule I9-terway-edge-addon-version). */
@@ -150,6 +155,11 @@ export interface ClusterPlanBaseInput {
   readonly kubernetesVersion?: string;
   readonly vpc: VpcPlan;
   readonly nodeVSwitches: VSwitchPlan[];
+  /**
+   * Names of the node vSwitches given to the control plane (`vswitch_ids`, 1 to 5, rule
+   * G7-control-plane-vswitches). Default: every node vSwitch.
+   */
+  readonly controlPlaneVSwitches?: string[];
   readonly serviceCidr?: string;
   /** Ranges of other clusters, connected VPCs and data centres. */
   readonly externalRanges: ExternalRange[];
@@ -161,6 +171,8 @@ export interface ClusterPlanBaseInput {
   readonly enterpriseSecurityGroup: boolean;
   /** Allow this cluster's service CIDR to overlap other clusters' in the same VPC (C-4 opt-out). */
   readonly allowServiceCidrReuse?: boolean;
+  /** A KMS key encrypts Secrets at rest (G8-secrets-encryption); undefined = not known, not checked. */
+  readonly secretsEncrypted?: boolean;
   /** A HybridLink joins this cluster's VPC to a data centre (Terway Edge needs one). */
   readonly hasHybridLink?: boolean;
   /** Pods per edge node (ACK Edge). */

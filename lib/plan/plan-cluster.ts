@@ -8,8 +8,9 @@ import { checkFlannel } from "./rules/flannel-rules";
 import { checkOverlaps } from "./rules/overlap-rules";
 import { checkPoolZones, checkRanges } from "./rules/range-rules";
 import { checkSize } from "./rules/size-rules";
-import { checkTerway } from "./rules/terway-rules";
+import { checkNodeVSwitchCapacity, checkTerway } from "./rules/terway-rules";
 import { checkVersions } from "./rules/version-rules";
+import { checkSecretsEncryption } from "./rules/compliance-rules";
 
 /** The outcome of planning one cluster. */
 export interface ClusterPlanResult {
@@ -23,8 +24,12 @@ export interface PlanOptions {
   readonly extraInstanceTypes?: InstanceTypeInfo[];
 }
 
+/** How often planCluster ran in this process (npm run bench prints it: a fleet plans each cluster once). */
+export const planCounters = { clusters: 0 };
+
 /** Runs every cluster rule over one cluster's plan and works out its capacity. Pure. */
 export function planCluster(input: ClusterPlanInput, options: PlanOptions = {}): ClusterPlanResult {
+  planCounters.clusters++;
   const ctx = new PlanContext(input, options.extraInstanceTypes ?? []);
   checkRanges(ctx);
   checkPoolZones(ctx);
@@ -32,8 +37,10 @@ export function planCluster(input: ClusterPlanInput, options: PlanOptions = {}):
   const capacity = computeCapacity(ctx);
   checkFlannel(ctx, capacity);
   checkTerway(ctx, capacity);
+  checkNodeVSwitchCapacity(ctx, capacity);
   checkSize(ctx, capacity);
   checkEdge(ctx, capacity);
   checkVersions(ctx);
+  if (input.secretsEncrypted !== undefined) ctx.findings.push(...checkSecretsEncryption(input.name, input.clusterSpec, input.secretsEncrypted));
   return { findings: sortFindings(ctx.findings), capacity };
 }

@@ -9,6 +9,7 @@ import { FleetPlanInput } from "../plan/fleet/model";
 import { FleetPlan, planFleet } from "../plan/fleet/plan-fleet";
 import type { LoadedSpec } from "./load-spec";
 import { LocatedFinding } from "./located-finding";
+import type { LockFs } from "./lock-file";
 import { normalizeSpec } from "./normalize";
 import { PlanLocator } from "./plan-locations";
 import { FleetSpec } from "./spec-types";
@@ -36,6 +37,10 @@ export interface SpecCheck {
   readonly lockFile?: string;
   /** The lock that was read. */
   readonly lock?: FleetLock;
+  /** The lock to write after this plan (the plan's, recording which spec it belongs to). */
+  readonly lockToWrite?: FleetLock;
+  /** True when `lockToWrite` differs from the lock read (or there was none). */
+  readonly lockChanged: boolean;
   readonly lockExisted: boolean;
   /** Every finding, errors first, with file and line. */
   readonly findings: LocatedFinding[];
@@ -53,10 +58,11 @@ export function checkLoadedSpec(loaded: LoadedSpec, options: SpecCheckOptions = 
   const file = loaded.file;
   const lockFile = options.lockFile === false ? undefined : (options.lockFile ?? (file ? lockIo().lockPathFor(file) : undefined));
   if (!loaded.spec) {
-    return { file, lockFile, lockExisted: false, findings: sortLocated(loaded.findings), unreadable: true, hasErrors: hasErrors(loaded.findings) };
+    return { file, lockFile, lockExisted: false, lockChanged: false, findings: sortLocated(loaded.findings), unreadable: true, hasErrors: hasErrors(loaded.findings) };
   }
   const normalized = normalizeSpec(loaded.spec, loaded.source, file);
-  const read = lockFile ? lockIo().readLockFile(lockFile) : { exists: false, findings: [] as LocatedFinding[], lock: undefined };
+  const identity = lockFile && file ? lockIo().specIdentity(file, lockFile) : undefined;
+  const read = lockFile ? lockIo().readLockFile(lockFile, identity) : { exists: false, findings: [] as LocatedFinding[], lock: undefined };
   const lockInvalid = read.exists && !read.lock;
   const plan = planFleet(normalized.input, { lock: read.lock, prune: options.prune });
   const locator = new PlanLocator(loaded.spec, loaded.source);
@@ -65,8 +71,10 @@ export function checkLoadedSpec(loaded: LoadedSpec, options: SpecCheckOptions = 
     .filter((f: Finding) => !(lockInvalid && f.ruleId === "L2-lock-outdated"))
     .map((f) => (f.path === "lock" || f.path.startsWith("lock.") ? { ...f, file: lockName ?? file } : { ...f, file, line: locator.lineOf(f.path) }));
   const findings = sortLocated([...normalized.findings, ...read.findings, ...planFindings]);
+  const lockToWrite: FleetLock = { ...plan.lock, spec: identity ?? plan.lock.spec };
+  const lockChanged = plan.lockChanged || (read.lock !== undefined && read.lock.spec !== lockToWrite.spec);
   return {
-    file, spec: loaded.spec, input: normalized.input, plan, lockFile, lock: read.lock, lockExisted: read.exists,
+    file, spec: loaded.spec, input: normalized.input, plan, lockFile, lock: read.lock, lockToWrite, lockChanged, lockExisted: read.exists,
     findings, unreadable: false, hasErrors: hasErrors(findings),
   };
 }
@@ -85,9 +93,14 @@ export function checkSpecObject(spec: FleetSpec, options: SpecCheckOptions = {})
  * Writes the lock after a successful check: only without errors, only when it changed, and
  * never over a lock file that could not be read. Returns true when it wrote.
  */
-export function writeLockIfChanged(check: SpecCheck): boolean {
-  if (!check.plan || !check.lockFile || check.hasErrors || !check.plan.lockChanged) return false;
+export function writeLockIfChanged(check: SpecCheck, io?: LockFs): boolean {
+  if (!check.plan || !check.lockToWrite || !check.lockFile || check.hasErrors || !check.lockChanged) return false;
   if (check.lockExisted && !check.lock) return false;
-  lockIo().writeLockFile(check.lockFile, check.plan.lock);
+  try {
+    lockIo().writeLockFile(check.lockFile, check.lockToWrite, io);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new Error(`could not write the lock file ${check.lockFile}${code ? ` (${code})` : ""}: ${e instanceof Error ? e.message : String(e)}; the previous lock is intact. Free space or fix permissions and run again.`);
+  }
   return true;
 }

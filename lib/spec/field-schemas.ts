@@ -48,4 +48,32 @@ export const nonNegativeInt = z.number().int().nonnegative();
 /** A power of two from 16 to 256 (pods per node of a per-node block). */
 export const podsPerBlock = z.number().int().refine((n) => [16, 32, 64, 128, 256].includes(n), "must be 16, 32, 64, 128 or 256");
 
-export const stringMap = z.record(z.string(), z.string());
+/**
+ * A map keyed by user names (tags, labels, lock entries) read into a null-prototype object:
+ * every key is data, `constructor`, `__proto__` and `toString` included (zod's own record
+ * refuses a `constructor` key and drops `__proto__`). Values are checked with `value`.
+ */
+export function dictOf<T extends z.ZodType>(value: T, id: string, description: string) {
+  return z.custom<{ [key: string]: z.output<T> }>(() => true)
+    .transform((input: unknown, ctx) => {
+      const out = Object.create(null) as { [key: string]: z.output<T> };
+      if (input === null || typeof input !== "object" || Array.isArray(input)) {
+        ctx.addIssue({ code: "invalid_type", expected: "record", input, message: "expected a map" });
+        return out;
+      }
+      for (const key of Object.keys(input)) {
+        const r = value.safeParse((input as Record<string, unknown>)[key]);
+        if (r.success) out[key] = r.data as z.output<T>;
+        else for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [key, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+      }
+      return out;
+    })
+    .meta({ id, description });
+}
+
+/** JSON Schema of the maps made by {@link dictOf} (zod cannot derive it from the transform). */
+export const DICT_JSON_SCHEMAS: Record<string, Record<string, unknown>> = {
+  StringMap: { type: "object", additionalProperties: { type: "string" } },
+};
+
+export const stringMap = dictOf(z.string(), "StringMap", "Map of names to strings; every key is data.");

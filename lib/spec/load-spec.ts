@@ -4,13 +4,14 @@
  * and the line; bad CIDRs carry lib/cidr's message. Nothing here throws on bad input.
  */
 import * as fs from "fs";
-import { LineCounter, parseDocument } from "yaml";
+import { Document, LineCounter, isScalar, parseDocument, visit } from "yaml";
 import { z } from "zod";
 import { INVALID_CIDR } from "../plan/rules/input-rules";
-import { SPEC_SCHEMA, SPEC_SYNTAX } from "../plan/rules/fleet-rules";
+import { SPEC_LIMITS, SPEC_SCHEMA, SPEC_SYNTAX } from "../plan/rules/fleet-rules";
 import { findRule } from "../plan/catalogue";
 import { LocatedFinding, located } from "./located-finding";
 import { SourceMap, SpecPath, formatSpecPath } from "./source-map";
+import { MAX_ALIAS_COUNT, checkTextLimits, checkValueLimits } from "./read-limits";
 import { fleetSpecSchema } from "./spec-schema";
 import { FleetSpec } from "./spec-types";
 
@@ -28,7 +29,36 @@ function lineOfOffset(text: string, offset: number): number {
   return line;
 }
 
-const describe = (v: unknown): string => (v === undefined ? "nothing" : v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "a map" : JSON.stringify(v));
+/** A value in a message: bounded, and never throws (bigint, circular values). */
+const describe = (v: unknown): string => {
+  if (v === undefined) return "nothing";
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a map";
+  const s = typeof v === "string" ? JSON.stringify(v) : String(v);
+  return s.length > 80 ? `${s.slice(0, 60)}... (${s.length.toLocaleString("en-US")} characters)` : s;
+};
+
+/** Duplicate keys of every map, in one pass (a Set per map: linear in the document). */
+function duplicateKeys(doc: Document, lines: LineCounter, file: string | undefined): LocatedFinding[] {
+  const out: LocatedFinding[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const k = pair.key;
+        const text = isScalar(k) ? `${typeof k.value}:${String(k.value)}` : undefined;
+        if (text === undefined) continue;
+        if (seen.has(text)) {
+          const shown = String(isScalar(k) ? k.value : "");
+          const line = isScalar(k) && k.range ? lines.linePos(k.range[0]).line : undefined;
+          out.push(located(SPEC_SYNTAX, "spec", `invalid YAML: map key ${describe(shown)} appears twice in one map; keys must be unique`, file, line));
+        } else seen.add(text);
+      }
+    },
+  });
+  return out;
+}
 
 /** One zod issue as findings (a union failure reports its closest branch). */
 function issueFindings(issue: z.core.$ZodIssue, base: SpecPath, file: string | undefined, source: SourceMap): LocatedFinding[] {
@@ -63,6 +93,9 @@ function issueFindings(issue: z.core.$ZodIssue, base: SpecPath, file: string | u
 /** Parses and validates spec text. `file` names it in findings and picks JSON for `.json`. */
 export function parseSpecText(text: string, file?: string): LoadedSpec {
   const json = file !== undefined && /\.json$/i.test(file);
+  // Bounded first: the YAML parser (also used for JSON positions) recurses per nesting level.
+  const limit = checkTextLimits(text);
+  if (limit) return { file, findings: [located(SPEC_LIMITS, "spec", limit.message, file, limit.line)], source: new SourceMap(undefined, undefined) };
   if (json) {
     try {
       JSON.parse(text);
@@ -77,26 +110,38 @@ export function parseSpecText(text: string, file?: string): LoadedSpec {
     }
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
-  const source = new SourceMap(doc, lineCounter);
-  if (doc.errors.length > 0) {
-    return {
-      file,
-      source,
-      findings: doc.errors.map((e) => located(SPEC_SYNTAX, "spec", `invalid ${json ? "JSON" : "YAML"}: ${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`, file, lineCounter.linePos(e.pos[0]).line)),
-    };
+  let doc: Document;
+  try {
+    // Unique keys are checked below in linear time (the parser's own check is quadratic).
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  } catch (e) {
+    // The text bound above keeps the parser's recursion shallow; this is the last line of defence.
+    if (!(e instanceof RangeError)) throw e;
+    return { file, findings: [located(SPEC_LIMITS, "spec", `the document nests too deeply to read (${e.message})`, file)], source: new SourceMap(undefined, undefined) };
   }
+  const source = new SourceMap(doc, lineCounter);
+  const syntax = doc.errors.map((e) => located(SPEC_SYNTAX, "spec", `invalid ${json ? "JSON" : "YAML"}: ${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`, file, lineCounter.linePos(e.pos[0]).line));
+  if (syntax.length > 0) return { file, source, findings: syntax };
+  const duplicates = duplicateKeys(doc, lineCounter, file);
+  if (duplicates.length > 0) return { file, source, findings: duplicates };
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 1000 });
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    return { file, source, findings: [located(SPEC_SYNTAX, "spec", `cannot read the document: ${e instanceof Error ? e.message : String(e)}`, file)] };
+    const message = e instanceof Error ? e.message : String(e);
+    const rule = /alias/i.test(message) || e instanceof RangeError ? SPEC_LIMITS : SPEC_SYNTAX;
+    return { file, source, findings: [located(rule, "spec", `cannot read the document: ${message}`, file)] };
   }
   return validateSpecValue(value, file, source);
 }
 
 /** Validates a parsed spec value (from a file, or a spec object given in code). */
 export function validateSpecValue(value: unknown, file?: string, source: SourceMap = new SourceMap(undefined, undefined)): LoadedSpec {
+  const limit = checkValueLimits(value);
+  if (limit) {
+    const p = limit.path ?? [];
+    return { file, source, findings: [located(SPEC_LIMITS, p.length > 0 ? formatSpecPath(p) : "spec", limit.message, file, source.lineOf(p))] };
+  }
   const result = fleetSpecSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
     const findings = result.error.issues.flatMap((i) => issueFindings(i, [], file, source));

@@ -1,15 +1,20 @@
 /**
  * The lock file on disk: `<spec>.lock.json` next to the spec. Read with validation (L3 when it
- * is unreadable, and then it is never overwritten); written in canonical form.
+ * is unreadable, and then it is never overwritten; L4 when it belongs to another spec);
+ * written in canonical form, atomically: a temporary file in the same folder is written,
+ * flushed to disk and renamed over the lock, so a failed write leaves the old lock intact and
+ * a concurrent reader sees the old or the new lock, never a part of one.
  */
 import * as fs from "fs";
+import * as path from "path";
 import { z } from "zod";
 import { FleetLock, LOCK_VERSION, serializeLock } from "../plan/fleet/lock";
-import { LOCK_INVALID } from "../plan/rules/fleet-rules";
+import { LOCK_FOREIGN, LOCK_INVALID } from "../plan/rules/fleet-rules";
+import { dictOf } from "./field-schemas";
 import { LocatedFinding, located } from "./located-finding";
 import { formatSpecPath } from "./source-map";
 
-const zoneMap = z.record(z.string(), z.string());
+const zoneMap = dictOf(z.string(), "LockZoneMap", "zone or pool name -> value");
 const networkSchema = z.object({ cidr: z.string(), nodeVSwitches: zoneMap, podVSwitches: zoneMap });
 const fixedSchema = z.object({
   profile: z.string(), cni: z.string(), clusterSpec: z.string(), nodeCidrMask: z.number().optional(), podsPerEdgeNode: z.number().optional(),
@@ -18,16 +23,23 @@ const fixedSchema = z.object({
 });
 const lockSchema = z.object({
   version: z.literal(LOCK_VERSION),
-  clusters: z.record(z.string(), z.object({
+  spec: z.string().optional(),
+  clusters: dictOf(z.object({
     vpc: networkSchema.optional(), serviceCidr: z.string().optional(), podCidr: z.string().optional(), edgePodCidr: z.string().optional(), fixed: fixedSchema,
-  })),
-  sharedVpcs: z.record(z.string(), networkSchema),
-  hybridLinks: z.record(z.string(), z.object({ cluster: z.string(), physicalConnectionId: z.string(), vlanId: z.number() })),
+  }), "LockClusters", "cluster name -> record"),
+  sharedVpcs: dictOf(networkSchema, "LockSharedVpcs", "shared VPC name -> network"),
+  hybridLinks: dictOf(z.object({ cluster: z.string(), physicalConnectionId: z.string(), vlanId: z.number().optional() }), "LockLinks", "link name -> record"),
 });
 
 /** `fleet.yaml` -> `fleet.yaml.lock.json`. */
 export function lockPathFor(specFile: string): string {
   return `${specFile}.lock.json`;
+}
+
+/** What a lock records as its spec: the spec's path relative to the lock's folder, with `/`. */
+export function specIdentity(specFile: string, lockFile: string): string {
+  const rel = path.relative(path.dirname(path.resolve(lockFile)), path.resolve(specFile));
+  return rel.split(path.sep).join("/");
 }
 
 export interface ReadLock {
@@ -37,8 +49,8 @@ export interface ReadLock {
   readonly findings: LocatedFinding[];
 }
 
-/** Parses lock text. */
-export function parseLock(text: string, file?: string): ReadLock {
+/** Parses lock text. With `spec` (the identity of the spec being checked), a lock of another spec is L4. */
+export function parseLock(text: string, file?: string, spec?: string): ReadLock {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -50,15 +62,83 @@ export function parseLock(text: string, file?: string): ReadLock {
     const issue = r.error.issues[0];
     return { exists: true, findings: [located(LOCK_INVALID, `lock.${formatSpecPath(issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)))}`, `the lock file is not a version ${LOCK_VERSION} fleet lock: ${issue.message}; fix or restore it`, file)] };
   }
-  return { exists: true, lock: r.data, findings: [] };
+  const lock = r.data as FleetLock;
+  if (spec !== undefined && lock.spec !== undefined && lock.spec !== spec) {
+    return {
+      exists: true,
+      findings: [located(LOCK_FOREIGN, "lock.spec", `the lock${file ? ` ${file}` : ""} belongs to spec ${lock.spec}, not to ${spec}; give the lock of this spec (--lock), or if ${lock.spec} was renamed to ${spec}, set "spec": "${spec}" in the lock`, file)],
+    };
+  }
+  return { exists: true, lock, findings: [] };
 }
 
 /** Reads the lock file; absent is fine. */
-export function readLockFile(file: string): ReadLock {
-  if (!fs.existsSync(file)) return { exists: false, findings: [] };
-  return parseLock(fs.readFileSync(file, "utf8"), file);
+export function readLockFile(file: string, spec?: string): ReadLock {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { exists: false, findings: [] };
+    return { exists: true, findings: [located(LOCK_INVALID, "lock", `cannot read the lock file: ${(e as Error).message}`, file)] };
+  }
+  return parseLock(text, file, spec);
 }
 
-export function writeLockFile(file: string, lock: FleetLock): void {
-  fs.writeFileSync(file, serializeLock(lock));
+/** The file operations a lock write uses (replaceable in tests to simulate faults). */
+export interface LockFs {
+  openSync(file: string, flags: string, mode?: number): number;
+  /** Writes `data` from `offset`; returns the bytes written. */
+  writeSync(fd: number, data: Buffer, offset: number): number;
+  fsyncSync(fd: number): void;
+  closeSync(fd: number): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(file: string): void;
+}
+
+const NODE_FS: LockFs = {
+  openSync: (f, flags, mode) => fs.openSync(f, flags, mode),
+  writeSync: (fd, data, offset) => fs.writeSync(fd, data, offset),
+  fsyncSync: (fd) => fs.fsyncSync(fd),
+  closeSync: (fd) => fs.closeSync(fd),
+  renameSync: (a, b) => fs.renameSync(a, b),
+  unlinkSync: (f) => fs.unlinkSync(f),
+};
+
+/** Writes `text` to `file` atomically (temp file in the same folder, fsync, rename). Throws on I/O failure, the old file intact. */
+export function writeFileAtomic(file: string, text: string, io: LockFs = NODE_FS): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = io.openSync(tmp, "wx", 0o644);
+    const data = Buffer.from(text, "utf8");
+    for (let written = 0; written < data.length;) {
+      const n = io.writeSync(fd, data, written);
+      if (n <= 0) throw new Error(`could not write ${tmp}`);
+      written += n;
+    }
+    io.fsyncSync(fd);
+    io.closeSync(fd);
+    fd = undefined;
+    io.renameSync(tmp, file);
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        io.closeSync(fd);
+      } catch {
+        // already failing; the original error is what matters
+      }
+    }
+    try {
+      io.unlinkSync(tmp);
+    } catch {
+      // the temp file may not exist
+    }
+    throw e;
+  }
+}
+
+/** Writes the lock atomically; throws (the old lock intact) when the file system fails. */
+export function writeLockFile(file: string, lock: FleetLock, io?: LockFs): void {
+  writeFileAtomic(file, serializeLock(lock), io);
 }

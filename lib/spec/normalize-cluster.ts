@@ -7,6 +7,10 @@ import { ClusterProfile, CniPlugin, EniMode, IpStack, NodePoolKind, NodePoolPlan
 import { FleetClusterInput, FleetVpcInput } from "../plan/fleet/model";
 import { RuleInfo } from "../plan/rule";
 import { CNI_MISMATCH, CONFLICTING_FIELDS, DUPLICATE_NAME, MISSING_FIELD, UNKNOWN_REFERENCE } from "../plan/rules/fleet-rules";
+import { Finding } from "../plan/finding";
+import { findRule } from "../plan/catalogue";
+import { checkClusterSpec, checkLabels, checkSizing, checkSystemDisk, checkTags, checkTaints, checkZones } from "../plan/values";
+import { maskForPodsPerNode } from "../plan/capacity";
 import { CNI_FIELDS } from "./merge-defaults";
 import { SpecPath } from "./source-map";
 import { FleetClusterSpec, FleetNodePoolSpec, SpecClusterType, SpecInterconnect, SpecProxyMode, SpecTerwayMode } from "./spec-types";
@@ -75,6 +79,14 @@ function resolveVpc(c: FleetClusterSpec, at: SpecPath, zones: string[] | undefin
   return { kind: "own", cidr: v.cidr, prefix: v.prefix, nodeVSwitchCidrs: v.nodeVSwitchCidrs, podVSwitchCidrs: v.podVSwitchCidrs, ipv6, allowPublicRanges: false };
 }
 
+/** Reports value-check findings (lib/plan/values) at a spec path; the message names the key. */
+export function reportValues(findings: readonly Finding[], at: SpecPath, report: Report): void {
+  for (const f of findings) {
+    const rule = findRule(f.ruleId);
+    if (rule) report(rule, at, f.message);
+  }
+}
+
 /** Resolves one cluster. `own` is the cluster as written (for S4, which only judges its own cni). */
 export function normalizeCluster(
   c: FleetClusterSpec, own: FleetClusterSpec, index: number, sharedZones: ReadonlyMap<string, string[] | undefined>,
@@ -105,6 +117,13 @@ export function normalizeCluster(
   if (vpcSpec.id !== undefined || vpcSpec.vSwitches !== undefined) zones = zones ?? [...new Set((vpcSpec.vSwitches ?? []).map((v) => v.zone))];
   if (!zones && vpcSpec.shared !== undefined) zones = sharedZones.get(vpcSpec.shared);
   if (!zones) report(MISSING_FIELD, [...at, "zones"], `cluster ${c.name} needs zones (e.g. [cn-hangzhou-i, cn-hangzhou-j]), in the cluster or in defaults`);
+  else if (c.zones) {
+    const z = checkZones("zones", c.zones);
+    z.findings.forEach((f) => reportValues([f], [...at, "zones", Math.max(0, Number(/\[(\d+)\]$/.exec(f.path)?.[1] ?? 0))], report));
+    zones = z.unique;
+  }
+  reportValues(checkClusterSpec("spec", c.spec ?? "ack.pro.small", false), [...at, "spec"], report);
+  reportValues(checkTags("tags", c.tags), [...at, "tags"], report);
   const vpc = resolveVpc(c, at, zones, report);
 
   const exclusiveDefault = cni.mode === SpecTerwayMode.EXCLUSIVE_ENI;
@@ -118,6 +137,10 @@ export function normalizeCluster(
     if (p.instanceType !== undefined && p.instanceTypes !== undefined) report(CONFLICTING_FIELDS, [...pp, "instanceType"], "give instanceType or instanceTypes, not both");
     if (p.instanceType === undefined && p.instanceTypes === undefined) report(MISSING_FIELD, pp, `node pool ${p.name} needs instanceType or instanceTypes`);
     checkSize(p, pp, report);
+    reportValues(checkLabels("labels", p.labels), [...pp, "labels"], report);
+    reportValues(checkTaints("taints", p.taints), [...pp, "taints"], report);
+    reportValues(checkSystemDisk("", p.systemDiskSize, undefined), [...pp, "systemDiskSize"], report);
+    reportValues(checkSystemDisk("", undefined, p.systemDiskCategory), [...pp, "systemDiskCategory"], report);
     for (const z of p.zones ?? []) {
       if (zones && !zones.includes(z)) report(UNKNOWN_REFERENCE, [...pp, "zones"], `zone ${z} of node pool ${p.name} is not one of the cluster's zones (${zones.join(", ")})`);
     }
@@ -129,7 +152,9 @@ export function normalizeCluster(
     const { min, max } = poolSize(p);
     nodePools.push({
       name: p.name, kind: NodePoolKind.CLOUD, instanceTypes: p.instanceTypes ?? (p.instanceType ? [p.instanceType] : []),
-      minNodes: min, maxNodes: max, zones: p.zones ?? zones ?? [], eniMode: exclusive ? EniMode.EXCLUSIVE : EniMode.SHARED,
+      minNodes: min, maxNodes: max, zones: p.zones ?? zones ?? [],
+      // Exclusive ENI asked on a Flannel pool is passed on as asked: D8-terway-only-feature refuses it (as for the constructs).
+      eniMode: exclusive || p.exclusiveEni === true ? EniMode.EXCLUSIVE : EniMode.SHARED,
       podsPerNodeOverride: p.podsPerNode, kubeletMaxPods: p.kubeletMaxPods, imageType: p.imageType,
     });
   });
@@ -140,6 +165,8 @@ export function normalizeCluster(
     if (names.has(p.name)) report(DUPLICATE_NAME, [...pp, "name"], `node pool name ${p.name} is used twice in cluster ${c.name}`);
     names.add(p.name);
     checkSize(p, pp, report);
+    reportValues(checkLabels("labels", p.labels), [...pp, "labels"], report);
+    reportValues(checkTaints("taints", p.taints), [...pp, "taints"], report);
     const { min, max } = poolSize(p);
     if (edge) {
       nodePools.push({ name: p.name, kind: NodePoolKind.EDGE, instanceTypes: p.instanceTypes ?? [], minNodes: min, maxNodes: max, zones: [] });
@@ -148,6 +175,21 @@ export function normalizeCluster(
   });
 
   const sum = (kind: NodePoolKind) => nodePools.filter((p) => p.kind === kind).reduce((s, p) => s + p.maxNodes, 0);
+  const expectedNodes = Math.max(1, c.expectedNodes ?? 0, sum(NodePoolKind.CLOUD));
+  const expectedEdgeNodes = edge ? Math.max(1, c.expectedEdgeNodes ?? 0, sum(NodePoolKind.EDGE)) : 0;
+  const expectedPodsPerNode = c.expectedPodsPerNode ?? densest ?? DEFAULT_PODS_PER_NODE;
+  // N5: the blocks these counts size must exist (nothing is clamped silently).
+  const podsPerNode = cni.podsPerNode ?? DEFAULT_PODS_PER_NODE;
+  const podsPerEdgeNode = cni.podsPerEdgeNode ?? DEFAULT_PODS_PER_NODE;
+  const sizing = checkSizing("", {
+    zones: (zones ?? []).length,
+    expectedNodes: vpcSpec.shared === undefined ? expectedNodes : undefined,
+    terwayPodsPerNode: plugin === CniPlugin.TERWAY ? expectedPodsPerNode : undefined,
+    perNodeNodes: plugin === CniPlugin.FLANNEL ? expectedNodes + expectedEdgeNodes : plugin === CniPlugin.TERWAY_EDGE ? expectedEdgeNodes : undefined,
+    perNodePods: plugin === CniPlugin.FLANNEL ? 2 ** (32 - maskForPodsPerNode(podsPerNode)) : plugin === CniPlugin.TERWAY_EDGE ? podsPerEdgeNode : undefined,
+    expectedServices: c.expectedServices,
+  });
+  for (const f of sizing) reportValues([f], [...at, f.path.endsWith("expectedServices") ? "expectedServices" : c.expectedNodes === undefined && edge && plugin === CniPlugin.TERWAY_EDGE ? "expectedEdgeNodes" : "expectedNodes"], report);
   return {
     name: c.name,
     profile: edge ? ClusterProfile.EDGE : ClusterProfile.DEFAULT,
@@ -171,9 +213,9 @@ export function normalizeCluster(
     serviceCidr: c.serviceCidr,
     expectedServices: c.expectedServices ?? DEFAULT_EXPECTED_SERVICES,
     // Never below what the node pools can already grow to (a smaller range would fail D4/F1).
-    expectedNodes: Math.max(1, c.expectedNodes ?? 0, sum(NodePoolKind.CLOUD)),
-    expectedPodsPerNode: c.expectedPodsPerNode ?? densest ?? DEFAULT_PODS_PER_NODE,
-    expectedEdgeNodes: edge ? Math.max(1, c.expectedEdgeNodes ?? 0, sum(NodePoolKind.EDGE)) : 0,
+    expectedNodes,
+    expectedPodsPerNode,
+    expectedEdgeNodes,
     nodePools,
     edgePoolNetworks,
     ipStack: c.ipStack ?? IpStack.IPV4,
@@ -183,6 +225,7 @@ export function normalizeCluster(
     nodeQuota: c.nodeQuota,
     routeTableQuota: c.routeTableQuota,
     allowServiceCidrReuse: c.allowServiceCidrReuse ?? false,
+    secretsEncrypted: c.secretsEncryptionKeyId !== undefined,
     externalRanges: (c.externalRanges ?? []).map((r) => ({ name: r.name, cidr: r.cidr, kind: r.kind, sameVpc: r.sameVpc ?? false })),
     replace: c.replace ?? false,
   };

@@ -10,7 +10,8 @@ import { DUPLICATE_NAME, MISSING_FIELD, UNKNOWN_REFERENCE } from "../plan/rules/
 import { DEFAULT_LOCAL_ASN, HybridConnectivity } from "../plan/hybrid";
 import { LocatedFinding, located } from "./located-finding";
 import { applyDefaults } from "./merge-defaults";
-import { normalizeCluster } from "./normalize-cluster";
+import { normalizeCluster, reportValues } from "./normalize-cluster";
+import { checkTags, checkZones } from "../plan/values";
 import { SourceMap, SpecPath, formatSpecPath } from "./source-map";
 import { FleetSpec } from "./spec-types";
 
@@ -49,11 +50,13 @@ export function normalizeSpec(spec: FleetSpec, source: SourceMap, file?: string)
   (spec.sharedVpcs ?? []).forEach((s, i) => {
     if (sharedDefs.has(s.name)) report(DUPLICATE_NAME, ["sharedVpcs", i, "name"], `shared VPC ${s.name} is defined twice`);
     else sharedDefs.set(s.name, i);
+    reportValues(checkTags("tags", s.tags), ["sharedVpcs", i, "tags"], report);
+    if (s.zones) reportValues(checkZones("zones", s.zones).findings, ["sharedVpcs", i, "zones"], report);
     if (clusterNames.has(sharedVpcStackName(s.name))) {
       report(DUPLICATE_NAME, ["sharedVpcs", i, "name"], `shared VPC ${s.name} gets a stack named ${sharedVpcStackName(s.name)}, which is also a cluster name`);
     }
   });
-  const sharedZones = new Map((spec.sharedVpcs ?? []).map((s) => [s.name, s.zones]));
+  const sharedZones = new Map((spec.sharedVpcs ?? []).map((s) => [s.name, s.zones ? checkZones("zones", s.zones).unique : undefined]));
   const extra: InstanceTypeInfo[] = (spec.extraInstanceTypes ?? []).map((t) => ({ ...t }));
 
   const clusters = keep.map((i) => {
@@ -105,6 +108,7 @@ export function normalizeSpec(spec: FleetSpec, source: SourceMap, file?: string)
       hasVbrRouteTable: l.vbrId === undefined || l.vbrRouteTableId !== undefined,
       dataCenterCidrs: l.dataCenterCidrs,
       cloudPodCidrs: l.cloudPodCidrs ?? [],
+      transitRouterVSwitchZones: l.transitRouterVSwitches?.map((v) => v.zone),
       replace: l.replace ?? false,
     }];
   });

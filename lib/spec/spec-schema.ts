@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { HybridConnectivity } from "../plan/hybrid";
 import { CniPlugin, ExternalRangeKind, IpStack } from "../plan/model";
-import { address, cidr, cidrOrList, name, netmask, nonNegativeInt, podsPerBlock, positiveInt, stringMap } from "./field-schemas";
+import { DICT_JSON_SCHEMAS, address, cidr, cidrOrList, name, netmask, nonNegativeInt, podsPerBlock, positiveInt, stringMap } from "./field-schemas";
 import {
   FleetClusterSettings, FleetClusterSpec, FleetCniSpec, FleetConnectionSpec, FleetEdgeNodePoolSpec, FleetExternalRangeSpec,
   FleetHybridLinkSpec, FleetInstanceTypeSpec, FleetNodePoolSpec, FleetPoolsSpec, FleetSharedVpcSpec, FleetSpec, FleetTaintSpec,
@@ -230,6 +230,13 @@ void sameKeys;
 
 /** The JSON Schema of the spec, as shipped in schema/spec.schema.json. */
 export function specJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(fleetSpecSchema, { target: "draft-2020-12", io: "input" });
+  const schema = z.toJSONSchema(fleetSpecSchema, {
+    target: "draft-2020-12", io: "input", unrepresentable: "any",
+    override: (ctx) => {
+      const id = (z.globalRegistry.get(ctx.zodSchema) as { id?: string } | undefined)?.id;
+      const known = id !== undefined ? DICT_JSON_SCHEMAS[id] : undefined;
+      if (known) Object.assign(ctx.jsonSchema, known);
+    },
+  });
   return { ...schema, $id: "https://github.com/cdktf-alicloud-ack/schema/spec.schema.json" };
 }

@@ -266,8 +266,8 @@ describe("CEN transit-router connectivity in the synthesized JSON", () => {
     expect(out.error).toBeUndefined();
     expect(resources(out.stacks["cen-only"]).alicloud_cen_instance).toBeUndefined();
     expect(ofType(out.stacks["cen-only"], "alicloud_cen_transit_router")[0][1]).toMatchObject({ cen_id: "cen-1" });
-    expect(() => synthApp((app) => { buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { ...CEN, transitRouterId: "tr-1" } }), "tr-only"); }))
-      .toThrow(/transitRouterId tr-1 is adopted; give the id of its CEN instance as cenId/);
+    expect(synthApp((app) => { buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { ...CEN, transitRouterId: "tr-1" } }), "tr-only"); }).error)
+      .toMatch(/S6-missing-field [^\n]*cenId: transitRouterId tr-1 is adopted; give the id of its CEN instance as cenId/);
   });
 
   test("an adopted VPC needs no router or route table ids; the zone mappings take one node vSwitch per zone", () => {
@@ -315,7 +315,7 @@ describe("HybridLink wiring", () => {
       });
       const edge = new AckEdgeCluster(stack, "edge", { network, serviceCidr: "172.21.0.0/20", cni: EdgeCni.flannel({ podCidr: "10.8.0.0/16" }) });
       expect(edge.hybridLinks).toHaveLength(1);
-      expect(edge.toPlanInput().externalRanges.map((r) => r.cidr)).toContain("172.16.0.0/16");
+      expect(edge._plannedInput?.externalRanges.map((r) => r.cidr)).toContain("172.16.0.0/16");
       expect(() => edge.edgePodCidr).toThrow(/Flannel has no routed edge pod CIDR/);
     });
     expect(out.error).toBeUndefined();
@@ -352,8 +352,9 @@ describe("HybridLink wiring", () => {
       buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { vbrId: "vbr-bp1existing", connectivity: HybridConnectivity.ROUTER_INTERFACE } }), "adopt");
     });
     expect(out.error).toMatch(/J10-router-interface-inputs .*adopted VBR vbr-bp1existing needs its route table id/);
-    expect(() => synthApp((app) => {
+    // A finding at synth (S6), not an exception from the constructor.
+    expect(synthApp((app) => {
       buildEdge(app, withBase(TERWAY_EDGE_BASE, { link: { peeringSubnetMask: undefined } }), "missing");
-    })).toThrow(/give vbrId to adopt a VBR, or peeringSubnetMask to create one/);
+    }).error).toMatch(/S6-missing-field [^\n]*peeringSubnetMask: give vbrId to adopt a VBR, or peeringSubnetMask to create one/);
   });
 });

@@ -174,7 +174,10 @@ describe("planHybridLink", () => {
 describe("cluster rules the typed constructs can't reach", () => {
   const input = () => {
     const app = Testing.app();
-    return buildEdge(app, TERWAY_EDGE_BASE).cluster.toPlanInput();
+    // What the estate planner gave planCluster for this cluster (peers and data-centre ranges included).
+    const input = buildEdge(app, TERWAY_EDGE_BASE).cluster._plannedInput;
+    if (!input) throw new Error("the cluster is not in the app's estate");
+    return input;
   };
 
   test("I1-edge-cni: plain Terway on ACK Edge, Terway Edge on a managed cluster", () => {

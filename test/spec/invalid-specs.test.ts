@@ -57,6 +57,8 @@ const EXPECTED: Record<string, [string, number]> = {
   "k8-create-only-ignored": ["K8-create-only-ignored", 15],
   "k9-physical-connection-changed": ["K9-physical-connection-changed", 16],
   "l3-lock-invalid": ["L3-lock-invalid", 0],
+  "l4-lock-foreign": ["L4-lock-foreign", 0],
+  "s7-nesting-depth": ["S7-spec-limits", 11],
 };
 
 const files = fs.readdirSync(DIR).filter((f) => f.endsWith(".yaml")).map((f) => f.replace(/\.yaml$/, "")).sort();

@@ -12,7 +12,7 @@ import { layoutVSwitches } from "../layout";
 import { RuleInfo } from "../rule";
 import { POOL_EXHAUSTED, POOL_MISSING } from "../rules/fleet-rules";
 import { VPC_SPACE } from "../rules/range-rules";
-import { FleetLock, LockedNetwork, lockedRanges } from "./lock";
+import { FleetLock, LockedNetwork, lockedRanges, own } from "./lock";
 import { FleetClusterInput, FleetPlanInput, PlannedRange, RangeSource } from "./model";
 import { perNodeRangePrefix, servicePrefixFor, vpcPrefixFor, vswitchPrefixes } from "./sizing";
 import { FleetNetwork, FleetTopology } from "./topology";
@@ -64,8 +64,8 @@ export function usesEdgePodCidr(c: FleetClusterInput): boolean {
 /** The lock record of a network (own VPC: under the cluster; shared: under sharedVpcs). */
 export function lockedNetwork(lock: FleetLock | undefined, net: FleetNetwork): LockedNetwork | undefined {
   if (!lock) return undefined;
-  if (net.kind === "shared") return lock.sharedVpcs[net.name];
-  if (net.kind === "own") return lock.clusters[net.name]?.vpc;
+  if (net.kind === "shared") return own(lock.sharedVpcs, net.name);
+  if (net.kind === "own") return own(lock.clusters, net.name)?.vpc;
   return undefined;
 }
 
@@ -144,7 +144,7 @@ function layoutNetwork(net: FleetNetwork, cidr: string | undefined, source: Rang
     zones.map((zone, i) => {
       const g = given?.[i];
       if (g !== undefined) return { zone, cidr: g, source: RangeSource.GIVEN };
-      const l = lockedByZone?.[zone];
+      const l = own(lockedByZone, zone);
       const lc = l ? Cidr.tryParse(l) : undefined;
       if (l && lc && vpc && vpc.contains(lc)) return { zone, cidr: l, source: RangeSource.LOCK };
       return { zone, source: RangeSource.MISSING };
@@ -213,7 +213,7 @@ export function allocateFleet(input: FleetPlanInput, topology: FleetTopology, lo
   const services: PoolRequest[] = [];
   const edges: PoolRequest[] = [];
   input.clusters.forEach((c, i) => {
-    const locked = lock?.clusters[c.name];
+    const locked = own(lock?.clusters, c.name);
     const slot = clusters[i];
     const choose = (given: string | undefined, lockedValue: string | undefined, set: (r: PlannedRange) => void, queue: PoolRequest[], req: Omit<PoolRequest, "assign">) => {
       if (given) set({ cidr: given, source: RangeSource.GIVEN });

@@ -13,7 +13,7 @@ import {
   PHYSICAL_CONNECTION_CHANGED, PODS_PER_NODE_CHANGED, POD_CIDR_CHANGED, PROFILE_CHANGED, PROXY_MODE_CHANGED,
   REPLACE_ACKNOWLEDGED, SECURITY_GROUP_CHANGED, SERVICE_CIDR_CHANGED, SPEC_DOWNGRADE, VPC_CHANGED,
 } from "../rules/fleet-rules";
-import { FixedFields, FleetLock } from "./lock";
+import { FixedFields, FleetLock, own } from "./lock";
 
 /** A cluster as the guard sees it now. */
 export interface GuardedCluster {
@@ -73,7 +73,7 @@ function changesOf(now: GuardedCluster, was: { serviceCidr?: string; podCidr?: s
     diff(PODS_PER_NODE_CHANGED, "cni.podsPerEdgeNode", "pods per edge node", a.podsPerEdgeNode, b.podsPerEdgeNode);
     diff(DATAPATH_V2_CHANGED, "cni.dataPathV2", "DataPath V2", a.dataPathV2, b.dataPathV2);
     for (const [pool, mode] of Object.entries(b.nodePools)) {
-      diff(ENI_MODE_CHANGED, `nodePools[${pool}].exclusiveEni`, `ENI mode of node pool ${pool}`, a.nodePools[pool], mode);
+      diff(ENI_MODE_CHANGED, `nodePools[${pool}].exclusiveEni`, `ENI mode of node pool ${pool}`, own(a.nodePools, pool), mode);
     }
   }
   diff(IP_STACK_CHANGED, "ipStack", "IP stack", a.ipStack, b.ipStack);
@@ -87,7 +87,7 @@ function changesOf(now: GuardedCluster, was: { serviceCidr?: string; podCidr?: s
   if (!sameZones) out.push({ rule: CREATE_ONLY_IGNORED, path: `${n}.zones`, field: "zones", from: show(a.zones), to: show(b.zones) });
   if (samePlugin) {
     for (const [zone, v] of Object.entries(b.podVSwitches)) {
-      const old = a.podVSwitches[zone];
+      const old = own(a.podVSwitches, zone);
       if (old !== undefined && old !== v) {
         out.push({ rule: CREATE_ONLY_IGNORED, path: `${n}.vpc.podVSwitchCidrs`, field: `pod vSwitch in ${zone}`, from: old, to: v });
       }
@@ -108,7 +108,7 @@ export function guardChanges(lock: FleetLock, clusters: readonly GuardedCluster[
   const out: Finding[] = [];
   const replaced = new Set<string>();
   for (const now of clusters) {
-    const was = lock.clusters[now.name];
+    const was = own(lock.clusters, now.name);
     if (!was) continue;
     const changes = changesOf(now, was);
     if (changes.length === 0) continue;
@@ -123,7 +123,7 @@ export function guardChanges(lock: FleetLock, clusters: readonly GuardedCluster[
     for (const c of changes) out.push(finding(c.rule, c.path, errorMessage(now.name, c)));
   }
   for (const link of links) {
-    const was = lock.hybridLinks[link.name];
+    const was = own(lock.hybridLinks, link.name);
     if (!was || was.physicalConnectionId === link.physicalConnectionId) continue;
     const path = `hybridLinks[${link.name}].physicalConnectionId`;
     if (link.replace || replaced.has(link.cluster)) {

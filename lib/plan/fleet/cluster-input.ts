@@ -1,4 +1,4 @@
-import { maskForPodsPerNode } from "../capacity";
+import { exactMaskForPodsPerNode } from "../capacity";
 import { ClusterPlanInput, ClusterProfile, CniPlugin, ExternalRange, IpStack, VSwitchPlan } from "../model";
 import { ClusterAllocation, NetworkAllocation, PlannedVSwitch } from "./allocate";
 import { FleetClusterInput } from "./model";
@@ -35,12 +35,15 @@ export function clusterPlanInput(
       allowPublicRanges: net.network.allowPublicRanges,
     },
     nodeVSwitches: vswitchPlans(net.nodeVSwitches),
+    // As AckCluster does by default: the control plane takes the first 5 node vSwitches (G7).
+    controlPlaneVSwitches: net.nodeVSwitches.slice(0, 5).map((v) => v.name),
     podVSwitches: terway ? vswitchPlans(net.podVSwitches) : [],
     serviceCidr: alloc.serviceCidr.cidr,
     cni: {
       plugin,
       podCidr: alloc.podCidr?.cidr,
-      nodeCidrMask: edge ? maskForPodsPerNode(edgePodsPerNode) : plugin === CniPlugin.FLANNEL ? maskForPodsPerNode(c.cni.podsPerNode) : undefined,
+      nodeCidrMask: edge ? exactMaskForPodsPerNode(edgePodsPerNode) : plugin === CniPlugin.FLANNEL ? exactMaskForPodsPerNode(c.cni.podsPerNode) : undefined,
+      podsPerNode: plugin === CniPlugin.FLANNEL ? c.cni.podsPerNode : undefined,
       edgePodCidr: alloc.edgePodCidr?.cidr,
       networkPolicy: terwayFeatures && c.cni.networkPolicy,
       dataPathV2: terwayFeatures && c.cni.dataPathV2,
@@ -54,6 +57,7 @@ export function clusterPlanInput(
     // ACK Edge Flannel brings its own security group (rule I-2), so no enterprise group.
     enterpriseSecurityGroup: edge && plugin === CniPlugin.FLANNEL ? false : c.enterpriseSecurityGroup,
     allowServiceCidrReuse: c.allowServiceCidrReuse,
+    secretsEncrypted: c.secretsEncrypted,
     hasHybridLink: dataCenterCidrs.length > 0,
     podsPerEdgeNode: edge ? edgePodsPerNode : undefined,
     edgePoolNetworks: edge ? c.edgePoolNetworks : undefined,

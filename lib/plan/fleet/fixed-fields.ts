@@ -1,7 +1,7 @@
 import { maskForPodsPerNode } from "../capacity";
 import { ClusterProfile, CniPlugin, EniMode, IpStack, NodePoolKind } from "../model";
 import { NetworkAllocation } from "./allocate";
-import { FixedFields } from "./lock";
+import { FixedFields, dict } from "./lock";
 import { FleetClusterInput } from "./model";
 
 function cloudTerway(plugin: CniPlugin): boolean {
@@ -18,9 +18,9 @@ export function vpcIdentity(c: FleetClusterInput, net: NetworkAllocation): strin
 /** The fields of a cluster fixed at creation (rules K-1..K-8), as the lock records them. */
 export function fixedFieldsOf(c: FleetClusterInput, net: NetworkAllocation): FixedFields {
   const terway = cloudTerway(c.cni.plugin);
-  const podVSwitches: { [zone: string]: string } = {};
+  const podVSwitches = dict<string>();
   if (terway) for (const v of net.podVSwitches) podVSwitches[v.zone] = v.id ?? v.cidr ?? "";
-  const nodePools: { [pool: string]: string } = {};
+  const nodePools = dict<string>();
   if (terway) {
     for (const p of c.nodePools) if (p.kind === NodePoolKind.CLOUD) nodePools[p.name] = p.eniMode ?? EniMode.SHARED;
   }

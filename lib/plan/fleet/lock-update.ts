@@ -5,7 +5,7 @@
  * which is what keeps every locked range in place.
  */
 import { NetworkAllocation } from "./allocate";
-import { FixedFields, FleetLock, LockedCluster, LockedHybridLink, LockedNetwork, LOCK_VERSION, canonicalJson } from "./lock";
+import { FixedFields, FleetLock, LockedCluster, LockedHybridLink, LockedNetwork, LOCK_VERSION, canonicalJson, copyDict, dict, own } from "./lock";
 import { FleetHybridLinkInput, RangeSource } from "./model";
 
 /** A cluster's allocation as it would be recorded (undefined parts were not allocated). */
@@ -26,7 +26,7 @@ export interface LockCandidate {
 export function lockedNetworkOf(net: NetworkAllocation): LockedNetwork | undefined {
   if (!net.cidr) return undefined;
   const byZone = (list: NetworkAllocation["nodeVSwitches"]) => {
-    const out: { [zone: string]: string } = {};
+    const out = dict<string>();
     for (const v of list) if (v.cidr) out[v.zone] = v.cidr;
     return out;
   };
@@ -41,11 +41,11 @@ export function networkComplete(net: NetworkAllocation): boolean {
 /** Adds zones that `next` has and `prev` lacks; true when something was added. */
 function mergeNetwork(prev: LockedNetwork, next: LockedNetwork | undefined): { merged: LockedNetwork; added: boolean } {
   if (!next || next.cidr !== prev.cidr) return { merged: prev, added: false };
-  const nodes = { ...prev.nodeVSwitches };
-  const pods = { ...prev.podVSwitches };
+  const nodes = copyDict(prev.nodeVSwitches);
+  const pods = copyDict(prev.podVSwitches);
   let added = false;
-  for (const [z, c] of Object.entries(next.nodeVSwitches)) if (!(z in nodes)) (nodes[z] = c), (added = true);
-  for (const [z, c] of Object.entries(next.podVSwitches)) if (!(z in pods)) (pods[z] = c), (added = true);
+  for (const [z, c] of Object.entries(next.nodeVSwitches)) if (own(nodes, z) === undefined) (nodes[z] = c), (added = true);
+  for (const [z, c] of Object.entries(next.podVSwitches)) if (own(pods, z) === undefined) (pods[z] = c), (added = true);
   return { merged: { cidr: prev.cidr, nodeVSwitches: nodes, podVSwitches: pods }, added };
 }
 
@@ -69,7 +69,7 @@ export interface LockUpdate {
 export function pruneLock(lock: FleetLock, clusters: ReadonlySet<string>, sharedVpcs: ReadonlySet<string>, links: ReadonlySet<string>): LockUpdate {
   const changes: string[] = [];
   const keep = <T>(m: { [k: string]: T }, live: ReadonlySet<string>, what: string) => {
-    const out: { [k: string]: T } = {};
+    const out = dict<T>();
     for (const [k, v] of Object.entries(m)) {
       if (live.has(k)) out[k] = v;
       else changes.push(`pruned ${what} ${k}`);
@@ -79,6 +79,7 @@ export function pruneLock(lock: FleetLock, clusters: ReadonlySet<string>, shared
   return {
     lock: {
       version: LOCK_VERSION,
+      spec: lock.spec,
       clusters: keep(lock.clusters, clusters, "cluster"),
       sharedVpcs: keep(lock.sharedVpcs, sharedVpcs, "shared VPC"),
       hybridLinks: keep(lock.hybridLinks, links, "hybrid link"),
@@ -92,10 +93,10 @@ export function updateLock(
   prev: FleetLock, clusters: readonly LockCandidate[], shared: readonly NetworkAllocation[], links: readonly FleetHybridLinkInput[],
 ): LockUpdate {
   const changes: string[] = [];
-  const out: { [name: string]: LockedCluster } = { ...prev.clusters };
+  const out = copyDict<LockedCluster>(prev.clusters);
   for (const c of clusters) {
     if (!c.complete) continue;
-    const was = prev.clusters[c.name];
+    const was = own(prev.clusters, c.name);
     const next = record(c);
     if (!was) {
       out[c.name] = next;
@@ -111,11 +112,11 @@ export function updateLock(
       }
     }
   }
-  const sharedVpcs: { [name: string]: LockedNetwork } = { ...prev.sharedVpcs };
+  const sharedVpcs = copyDict<LockedNetwork>(prev.sharedVpcs);
   for (const net of shared) {
     if (!networkComplete(net)) continue;
     const next = lockedNetworkOf(net);
-    const was = prev.sharedVpcs[net.network.name];
+    const was = own(prev.sharedVpcs, net.network.name);
     if (!next) continue;
     if (!was) {
       sharedVpcs[net.network.name] = next;
@@ -128,10 +129,10 @@ export function updateLock(
       }
     }
   }
-  const hybridLinks: { [name: string]: LockedHybridLink } = { ...prev.hybridLinks };
+  const hybridLinks = copyDict<LockedHybridLink>(prev.hybridLinks);
   for (const l of links) {
     const next: LockedHybridLink = { cluster: l.cluster, physicalConnectionId: l.physicalConnectionId, vlanId: l.vbr?.vlanId };
-    const was = prev.hybridLinks[l.name];
+    const was = own(prev.hybridLinks, l.name);
     if (!was) {
       hybridLinks[l.name] = next;
       changes.push(`added hybrid link ${l.name}`);
@@ -140,5 +141,5 @@ export function updateLock(
       changes.push(`updated hybrid link ${l.name}`);
     }
   }
-  return { lock: { version: LOCK_VERSION, clusters: out, sharedVpcs, hybridLinks }, changes };
+  return { lock: { version: LOCK_VERSION, spec: prev.spec, clusters: out, sharedVpcs, hybridLinks }, changes };
 }

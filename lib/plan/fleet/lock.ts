@@ -59,19 +59,46 @@ export interface LockedHybridLink {
 
 export interface FleetLock {
   readonly version: number;
+  /**
+   * The spec the lock belongs to: its path relative to the lock's folder (e.g. `fleet.yaml`).
+   * A lock naming another spec is refused (L4-lock-foreign). Absent in locks written before
+   * the field existed; the next `ack-plan plan` records it.
+   */
+  readonly spec?: string;
   readonly clusters: { [name: string]: LockedCluster };
   readonly sharedVpcs: { [name: string]: LockedNetwork };
   readonly hybridLinks: { [name: string]: LockedHybridLink };
 }
 
+/**
+ * A map keyed by user names (clusters, pools, zones, tags): a null-prototype object, so that
+ * every name is data (`constructor`, `__proto__`, `toString` included) and a lookup of an
+ * absent name is undefined, never an inherited member.
+ */
+export function dict<T>(entries: Iterable<readonly [string, T]> = []): { [key: string]: T } {
+  const out = Object.create(null) as { [key: string]: T };
+  for (const [k, v] of entries) out[k] = v;
+  return out;
+}
+
+/** A copy of `m` as a {@link dict}. */
+export function copyDict<T>(m: { readonly [key: string]: T } | undefined): { [key: string]: T } {
+  return dict(m ? Object.entries(m) : []);
+}
+
+/** `m[key]` when `m` has it as its own entry (never an inherited member such as `constructor`). */
+export function own<T>(m: { readonly [key: string]: T } | undefined, key: string): T | undefined {
+  return m !== undefined && Object.prototype.hasOwnProperty.call(m, key) ? m[key] : undefined;
+}
+
 export function emptyLock(): FleetLock {
-  return { version: LOCK_VERSION, clusters: {}, sharedVpcs: {}, hybridLinks: {} };
+  return { version: LOCK_VERSION, clusters: dict(), sharedVpcs: dict(), hybridLinks: dict() };
 }
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === "object") {
-    const out: { [k: string]: unknown } = {};
+    const out = dict<unknown>();
     for (const k of Object.keys(value).sort()) {
       const v = (value as { [k: string]: unknown })[k];
       if (v !== undefined) out[k] = sortKeys(v);

@@ -119,6 +119,8 @@ export interface FleetClusterInput {
   readonly nodeQuota?: number;
   readonly routeTableQuota?: number;
   readonly allowServiceCidrReuse: boolean;
+  /** A KMS key encrypts Secrets at rest (G8-secrets-encryption). */
+  readonly secretsEncrypted?: boolean;
   /** Ranges given in the spec for this cluster (other networks it must avoid). */
   readonly externalRanges: ExternalRange[];
   /** Change-guard override: fixed-at-creation fields may change (the cluster is replaced). */
@@ -142,6 +144,8 @@ export interface FleetHybridLinkInput {
   readonly dataCenterCidrs: string[];
   /** Cloud pod ranges outside the VPC CIDR the data centre must reach. */
   readonly cloudPodCidrs: string[];
+  /** CEN connectivity: zones of the dedicated vSwitches of the transit router's VPC attachment (undefined: the node vSwitches). */
+  readonly transitRouterVSwitchZones?: string[];
   readonly replace: boolean;
 }
 

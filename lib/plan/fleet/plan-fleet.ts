@@ -3,21 +3,19 @@
  * guard, and the lock to write. Pure: the caller reads and writes files.
  */
 import { Finding, sortFindings } from "../finding";
-import { ClusterPlanInput, ClusterProfile, ExternalRange } from "../model";
-import { ClusterPlanResult, planCluster } from "../plan-cluster";
+import { ClusterPlanInput, ExternalRange } from "../model";
+import { ClusterPlanResult } from "../plan-cluster";
 import { RuleInfo } from "../rule";
 import { LOCK_OUTDATED, REMOVED_CLUSTER_HELD } from "../rules/fleet-rules";
-import { Cidr } from "../../cidr";
-import { ExternalRangeKind } from "../model";
-import { FleetLinkPlan, planFleetLinks } from "./hybrid-links";
+import { EstateClusterResult, EstateStats, planEstate } from "../estate/plan-estate";
 import { ClusterAllocation, NetworkAllocation, allocateFleet, usesEdgePodCidr, usesPodCidr } from "./allocate";
 import { guardChanges } from "./change-guard";
-import { clusterPlanInput } from "./cluster-input";
 import { fixedFieldsOf } from "./fixed-fields";
+import { fleetEstate } from "./fleet-estate";
+import { FleetLinkPlan } from "./hybrid-links";
 import { FixedFields, FleetLock, canonicalJson, emptyLock } from "./lock";
 import { LockCandidate, networkComplete, pruneLock, updateLock } from "./lock-update";
 import { FleetClusterInput, FleetPlanInput, RangeSource } from "./model";
-import { peerRanges } from "./peers";
 import { buildTopology } from "./topology";
 
 export interface FleetPlanOptions {
@@ -35,7 +33,7 @@ export interface FleetClusterPlan {
   readonly allocation: ClusterAllocation;
   /** What planCluster saw (peers included). */
   readonly planInput: ClusterPlanInput;
-  /** The external ranges other than same-VPC clusters (an AckNetwork adds those itself). */
+  /** The external ranges the spec gives the cluster (its peers come from the estate plan). */
   readonly constructExternalRanges: ExternalRange[];
   readonly result: ClusterPlanResult;
   readonly fixed: FixedFields;
@@ -55,6 +53,10 @@ export interface FleetPlan {
   readonly lockChanges: string[];
   /** Clusters removed from the spec whose ranges the lock still holds. */
   readonly held: Array<{ readonly name: string; readonly ranges: string[] }>;
+  /** What planning the estate took (one planCluster per cluster). */
+  readonly stats: EstateStats;
+  /** Findings of VPC-scoped rules (shared capacity, route-table quota, data-centre duplicates of networks). */
+  readonly vpcFindings: Finding[];
 }
 
 function report(findings: Finding[], r: RuleInfo, path: string, message: string): void {
@@ -85,26 +87,28 @@ export function planFleet(input: FleetPlanInput, options: FleetPlanOptions = {})
   const topology = buildTopology(input);
   const alloc = allocateFleet(input, topology, lock);
   findings.push(...alloc.findings);
-  const peers = peerRanges(input, topology, alloc.networks, alloc.clusters);
 
+  // One plan for the whole estate: every cluster, VPC and link, with the cross-resource rules.
+  const estate = planEstate(fleetEstate(input, topology, alloc.networks, alloc.clusters));
   const clusters: FleetClusterPlan[] = input.clusters.map((c, i) => {
     const net = alloc.networks.get(topology.networkOf[i].key) as NetworkAllocation;
     const a = alloc.clusters[i];
-    const externals = [...c.externalRanges, ...peers[i]];
-    const dataCenters = topology.dataCenters.get(net.network.key) ?? [];
-    const planInput = clusterPlanInput(c, net, a, externals, dataCenters);
-    const result = planCluster(planInput, { extraInstanceTypes: input.extraInstanceTypes });
-    // AckNetwork adds same-VPC clusters itself; AckEdgeCluster adds its VPC's hybrid-link data centres.
-    const ownDc = new Set(c.profile === ClusterProfile.EDGE ? dataCenters.map((d) => Cidr.tryParse(d)?.toString()) : []);
-    const constructExternalRanges = [
-      ...c.externalRanges,
-      ...peers[i].filter((r) => !r.sameVpc && !(r.kind === ExternalRangeKind.DATA_CENTER && ownDc.has(r.cidr))),
-    ];
-    return { name: c.name, input: c, network: net, allocation: a, planInput, result, constructExternalRanges, fixed: fixedFieldsOf(c, net) };
+    const planned = estate.clusters.get(c.name) as EstateClusterResult;
+    const result: ClusterPlanResult = { findings: planned.findings, capacity: planned.capacity };
+    return { name: c.name, input: c, network: net, allocation: a, planInput: planned.input, result, constructExternalRanges: c.externalRanges, fixed: fixedFieldsOf(c, net) };
   });
   for (const c of clusters) findings.push(...c.result.findings);
-  const linkPlans = planFleetLinks(input, topology, alloc.networks, alloc.clusters);
-  findings.push(...linkPlans.findings);
+  for (const list of estate.vpcFindings.values()) findings.push(...list);
+  const links: FleetLinkPlan[] = [];
+  for (const l of input.hybridLinks) {
+    const planned = estate.links.get(l.name);
+    if (!planned) continue;
+    links.push({ name: l.name, input: planned.input, plan: planned.plan });
+    const prefix = `${l.name}.`;
+    for (const f of planned.plan.findings) {
+      findings.push({ ...f, path: `hybridLinks[${l.name}]${f.path.startsWith(prefix) ? `.${f.path.slice(prefix.length)}` : ""}` });
+    }
+  }
 
   const held: Array<{ name: string; ranges: string[] }> = [];
   if (lock) {
@@ -143,5 +147,5 @@ export function planFleet(input: FleetPlanInput, options: FleetPlanOptions = {})
   lockChanges.push(...update.changes);
   const lockChanged = !options.lock || canonicalJson(options.lock) !== canonicalJson(update.lock);
 
-  return { clusters, networks, links: linkPlans.links, findings: sortFindings(findings), lock: update.lock, lockChanged, lockChanges, held };
+  return { clusters, networks, links, findings: sortFindings(findings), lock: update.lock, lockChanged, lockChanges, held, stats: estate.stats, vpcFindings: [...estate.vpcFindings.values()].flat() };
 }

@@ -14,6 +14,14 @@ import { Cidr, IpVersion, carve, prefixForAddresses } from "../../cidr";
 import { maskForPodsPerNode } from "../capacity";
 import { LayoutSizing, nodeVSwitchPrefix, podVSwitchPrefix } from "../layout";
 
+/**
+ * A count as sizing uses it: finite, at least 1, at most the IPv4 space. Bad counts are
+ * reported by rule N5-size-range; sizing itself never throws on them.
+ */
+export function sizingCount(n: number): number {
+  return Number.isFinite(n) && n >= 1 ? Math.min(Math.ceil(n), 2 ** 32) : 1;
+}
+
 /** vSwitch prefixes of a network. */
 export interface VSwitchPrefixes {
   readonly node: number;
@@ -33,7 +41,7 @@ export function vpcPrefixFor(zones: number, prefixes: VSwitchPrefixes): number {
     ...(prefixes.pod === undefined ? [] : Array.from({ length: n }, (_, i) => ({ id: `pod${i}`, prefix: prefixes.pod as number }))),
   ];
   const total = requests.reduce((s, r) => s + 2 ** (32 - r.prefix), 0);
-  for (let p = Math.min(28, prefixForAddresses(total, IpVersion.V4)); p >= 8; p--) {
+  for (let p = Math.min(28, prefixForAddresses(sizingCount(total), IpVersion.V4)); p >= 8; p--) {
     if (carve([Cidr.parse(`0.0.0.0/${p}`)], requests).failures.length === 0) return p;
   }
   return 8;
@@ -41,12 +49,12 @@ export function vpcPrefixFor(zones: number, prefixes: VSwitchPrefixes): number {
 
 /** Prefix of a per-node-block range (Flannel pod CIDR, edge pod CIDR) for `nodes` nodes. */
 export function perNodeRangePrefix(nodes: number, podsPerNode: number): number {
-  const mask = maskForPodsPerNode(podsPerNode);
-  const blocks = Math.max(2, Math.ceil(nodes));
+  const mask = Math.min(32, Math.max(0, maskForPodsPerNode(sizingCount(podsPerNode))));
+  const blocks = Math.max(2, sizingCount(nodes));
   return Math.max(8, mask - Math.ceil(Math.log2(blocks)));
 }
 
 /** Service CIDR prefix for the expected number of services (/16../24). */
 export function servicePrefixFor(expectedServices: number): number {
-  return Math.max(16, Math.min(24, prefixForAddresses(Math.max(1, Math.ceil(expectedServices)), IpVersion.V4)));
+  return Math.max(16, Math.min(24, prefixForAddresses(sizingCount(expectedServices), IpVersion.V4)));
 }

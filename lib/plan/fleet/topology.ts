@@ -1,8 +1,7 @@
 /**
- * Which clusters share a VPC, and which VPCs reach each other (CEN / peering / VPN entries
- * under `connections`, and hybrid links into the same data centre). Pure.
+ * Which clusters share a VPC (the fleet's networks). Which VPCs reach each other is the estate
+ * planner's business (lib/plan/estate/domains.ts). Pure.
  */
-import { Cidr, findOverlaps } from "../../cidr";
 import { CniPlugin } from "../model";
 import { FleetExistingVSwitch, FleetPlanInput } from "./model";
 
@@ -41,12 +40,6 @@ export interface FleetTopology {
   readonly networks: FleetNetwork[];
   /** Cluster index -> its network. */
   readonly networkOf: FleetNetwork[];
-  /** Network key -> ids of the connection groups it belongs to. */
-  readonly groupsOf: Map<string, number[]>;
-  /** Group id -> CIDRs outside the fleet reachable through it. */
-  readonly groupExternals: Map<number, string[]>;
-  /** Network key -> data-centre CIDRs of its own hybrid links. */
-  readonly dataCenters: Map<string, string[]>;
 }
 
 export function clusterNetworkKey(name: string): string {
@@ -61,7 +54,7 @@ function isCloudTerway(plugin: CniPlugin): boolean {
   return plugin === CniPlugin.TERWAY || plugin === CniPlugin.TERWAY_EDGE;
 }
 
-/** Builds the networks and the connection groups. Unknown names are skipped (lib/spec reports them). */
+/** Builds the networks. */
 export function buildTopology(input: FleetPlanInput): FleetTopology {
   const byKey = new Map<string, { net: FleetNetwork; members: number[]; zones: string[] }>();
   const order: string[] = [];
@@ -123,64 +116,5 @@ export function buildTopology(input: FleetPlanInput): FleetTopology {
   const netByKey = new Map(networks.map((n) => [n.key, n]));
   keyOf.forEach((k) => networkOf.push(netByKey.get(k) as FleetNetwork));
 
-  const indexByName = new Map(input.clusters.map((c, i) => [c.name, i]));
-  const resolve = (name: string): string | undefined => {
-    const idx = indexByName.get(name);
-    if (idx !== undefined) return keyOf[idx];
-    return netByKey.has(sharedNetworkKey(name)) ? sharedNetworkKey(name) : undefined;
-  };
-
-  const groupsOf = new Map<string, number[]>();
-  const groupExternals = new Map<number, string[]>();
-  const join = (key: string, group: number) => {
-    const list = groupsOf.get(key) ?? [];
-    if (!list.includes(group)) list.push(group);
-    groupsOf.set(key, list);
-  };
-  input.connections.forEach((conn, g) => {
-    for (const name of conn.vpcs) {
-      const key = resolve(name);
-      if (key) join(key, g);
-    }
-    groupExternals.set(g, conn.externalCidrs);
-  });
-
-  // Hybrid links into overlapping data-centre ranges join their VPCs (one group per data centre).
-  const dataCenters = new Map<string, string[]>();
-  const dcEntries: Array<{ key: string; cidr: Cidr }> = [];
-  for (const link of input.hybridLinks) {
-    const idx = indexByName.get(link.cluster);
-    if (idx === undefined) continue;
-    const key = keyOf[idx];
-    dataCenters.set(key, [...(dataCenters.get(key) ?? []), ...link.dataCenterCidrs]);
-    for (const text of link.dataCenterCidrs) {
-      const cidr = Cidr.tryParse(text);
-      if (cidr) dcEntries.push({ key, cidr });
-    }
-  }
-  const parent = dcEntries.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
-  for (const { a, b } of findOverlaps(dcEntries.map((e) => e.cidr))) parent[root(a)] = root(b);
-  const dcGroup = new Map<number, number>();
-  dcEntries.forEach((e, i) => {
-    const r = root(i);
-    if (!dcGroup.has(r)) dcGroup.set(r, input.connections.length + dcGroup.size);
-    join(e.key, dcGroup.get(r) as number);
-  });
-
-  return { networks, networkOf, groupsOf, groupExternals, dataCenters };
-}
-
-/** True when two different networks share a connection group. */
-export function connected(topology: FleetTopology, a: string, b: string): boolean {
-  if (a === b) return false;
-  const ga = topology.groupsOf.get(a);
-  const gb = topology.groupsOf.get(b);
-  if (!ga || !gb) return false;
-  return ga.some((g) => gb.includes(g));
-}
-
-/** Networks (other than `key`) sharing a group with it. */
-export function connectedNetworks(topology: FleetTopology, key: string): FleetNetwork[] {
-  return topology.networks.filter((n) => connected(topology, key, n.key));
+  return { networks, networkOf };
 }

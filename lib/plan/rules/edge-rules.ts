@@ -138,8 +138,8 @@ export function checkEdge(ctx: PlanContext, capacity: CapacityPlan): void {
   if (pods !== undefined && !ctx.isUnresolved("podsPerEdgeNode")) {
     const inRange = pods >= 16 && pods <= 256;
     if (!isPowerOfTwo(pods) || !inRange) {
-      // Flannel: D1-node-cidr-mask already reports a mask out of range.
-      if (terwayEdge || inRange) {
+      // Flannel: D1-node-cidr-mask reports the pods per node asked (cni.podsPerNode) or a mask out of range.
+      if (terwayEdge || (inRange && input.cni.podsPerNode === undefined)) {
         ctx.report(EDGE_PODS_PER_NODE, ctx.path("podsPerEdgeNode"), `${pods} pods per ${terwayEdge ? "edge " : ""}node can't be a per-node block; use 16, 32, 64, 128 or 256 (mask /28 to /24).`);
       }
     } else {

@@ -35,6 +35,9 @@ export const PODS_PER_NODE_CAP = rule(
   "The per-node block of Flannel (and of ACK Edge nodes) is at most a /24; the limit can't be raised.",
 );
 
+/** Pods per node Flannel allows: the per-node block is /28 to /24 (D-1, G-3). */
+export const FLANNEL_PODS_PER_NODE: readonly number[] = [16, 32, 64, 128, 256];
+
 export const FLANNEL_RULES = [NODE_CIDR_MASK, FLANNEL_POD_PREFIX, FLANNEL_ROUTE_QUOTA, FLANNEL_ROUTE_QUOTA_DEFAULT, TERWAY_ONLY_FEATURE, PODS_PER_NODE_CAP];
 
 /** Section D checks; they apply to Flannel clusters (and the edge side of ACK Edge). */
@@ -42,19 +45,25 @@ export function checkFlannel(ctx: PlanContext, capacity: CapacityPlan): void {
   const { input } = ctx;
   const { cni } = input;
   if (cni.plugin !== CniPlugin.FLANNEL) return;
-  const asked: string[] = [];
-  if (cni.networkPolicy) asked.push("networkPolicy");
-  if (cni.dataPathV2) asked.push("dataPathV2");
-  if (cni.trunk) asked.push("trunk ENI");
-  if (cni.ipvlan) asked.push("IPvlan");
-  if (input.ipStack === IpStack.DUAL) asked.push("dual stack (ipStack=dual)");
-  if (input.podVSwitches.length > 0) asked.push("pod vSwitches");
-  for (const p of input.nodePools) if (p.eniMode === EniMode.EXCLUSIVE) asked.push(`exclusive ENI (pool ${p.name})`);
-  if (asked.length > 0) {
+  const features: string[] = [];
+  if (cni.networkPolicy) features.push("networkPolicy");
+  if (cni.dataPathV2) features.push("dataPathV2");
+  if (cni.trunk) features.push("trunk ENI");
+  if (cni.ipvlan) features.push("IPvlan");
+  if (input.ipStack === IpStack.DUAL) features.push("dual stack (ipStack=dual)");
+  if (input.podVSwitches.length > 0) features.push("pod vSwitches");
+  for (const p of input.nodePools) if (p.eniMode === EniMode.EXCLUSIVE) features.push(`exclusive ENI (pool ${p.name})`);
+  if (features.length > 0) {
     ctx.report(TERWAY_ONLY_FEATURE, ctx.path("cni"),
-      `${asked.join(", ")} ${asked.length === 1 ? "is a Terway feature" : "are Terway features"}; Flannel supports none of them. Use Cni.terway(...) or drop ${asked.length === 1 ? "it" : "them"}.`);
+      `${features.join(", ")} ${features.length === 1 ? "is a Terway feature" : "are Terway features"}; Flannel supports none of them. Use Cni.terway(...) or drop ${features.length === 1 ? "it" : "them"}.`);
   }
 
+  const asked = cni.podsPerNode;
+  if (asked !== undefined && !ctx.isUnresolved("cni.podsPerNode") && !FLANNEL_PODS_PER_NODE.includes(asked)) {
+    ctx.report(NODE_CIDR_MASK, ctx.path("cni.podsPerNode"),
+      `Flannel pods per node ${asked} is not allowed; use 16, 32, 64, 128 or 256 (per-node block /28 to /24${asked > 256 ? "; 256 is Flannel's cap" : ""}). The value is never rounded.`);
+    return;
+  }
   const mask = cni.nodeCidrMask;
   if (mask === undefined) {
     if (!ctx.isUnresolved("cni.nodeCidrMask")) {

@@ -151,12 +151,24 @@ export const PHYSICAL_CONNECTION_CHANGED = rule(
   "The VBR's `physical_connection_id` is ForceNew: a change recreates the VBR and drops the link while it happens.",
 );
 
+export const SPEC_LIMITS = rule(
+  "S7-spec-limits", Severity.ERROR, [],
+  "The spec file stays within the reader's limits: size, nesting depth, alias expansion, no recursive alias.",
+  "A spec is read with fixed limits so that every file gets a verdict instead of a crash or a hang: at most 64 MiB, at most 64 levels of flow nesting (`[`/`{`) and 256 columns of block nesting, at most 100,000 alias expansions, and no alias used inside its own anchor (a recursive structure). Real fleet specs are far below these; the finding names the line where the limit was passed.",
+);
+export const LOCK_FOREIGN = rule(
+  "L4-lock-foreign", Severity.ERROR, [],
+  "The lock file belongs to the spec being checked.",
+  "The lock records which spec it belongs to (`spec`: the spec's path relative to the lock's folder). A lock of another spec would hand that fleet's ranges to this one, silently. Point `--lock` at the right file, or, if the spec was renamed, update the lock's `spec` field. Locks written before the field existed are adopted and the field is recorded on the next `ack-plan plan`.",
+);
+
 /** The fleet rules, for the catalogue. */
 export const FLEET_RULES = [
-  SPEC_SYNTAX, SPEC_SCHEMA, DUPLICATE_NAME, UNKNOWN_REFERENCE, CNI_MISMATCH, CONFLICTING_FIELDS, MISSING_FIELD,
+  SPEC_SYNTAX, SPEC_SCHEMA, DUPLICATE_NAME, UNKNOWN_REFERENCE, CNI_MISMATCH, CONFLICTING_FIELDS, MISSING_FIELD, SPEC_LIMITS,
   POOL_EXHAUSTED, POOL_MISSING,
-  REMOVED_CLUSTER_HELD, LOCK_OUTDATED, LOCK_INVALID,
+  REMOVED_CLUSTER_HELD, LOCK_OUTDATED, LOCK_INVALID, LOCK_FOREIGN,
   REPLACE_ACKNOWLEDGED, CNI_CHANGED, SERVICE_CIDR_CHANGED, POD_CIDR_CHANGED, EDGE_POD_CIDR_CHANGED, PODS_PER_NODE_CHANGED,
   IP_STACK_CHANGED, PROXY_MODE_CHANGED, PROFILE_CHANGED, SECURITY_GROUP_CHANGED, VPC_CHANGED, SPEC_DOWNGRADE,
   DATAPATH_V2_CHANGED, ENI_MODE_CHANGED, CREATE_ONLY_IGNORED, PHYSICAL_CONNECTION_CHANGED,
 ];
+

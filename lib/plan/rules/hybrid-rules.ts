@@ -169,7 +169,9 @@ export function checkHybridLink(input: HybridLinkPlanInput, computed: { routes: 
         report(GATEWAY_SUBNET, "peerGatewayIp", `local and peer gateway IPs are both ${v.localGatewayIp}; they are the two ends of the link and must differ.`);
       } else if (net(local) !== net(peer)) {
         report(GATEWAY_SUBNET, "peerGatewayIp",
-          `local gateway ${v.localGatewayIp} and peer gateway ${v.peerGatewayIp} are not in one /${prefix} subnet (mask ${v.peeringSubnetMask}): the local one is in ${peering}. Put both in the same subnet (e.g. ${formatAddress(peering.start + 1n, IpVersion.V4)} and ${formatAddress(peering.start + 2n, IpVersion.V4)}), or widen the mask.`);
+          `local gateway ${v.localGatewayIp} and peer gateway ${v.peerGatewayIp} are not in one /${prefix} subnet (mask ${v.peeringSubnetMask}): the local one is in ${peering}. ${prefix <= 30
+            ? `Put both in the same subnet (e.g. ${formatAddress(peering.start + 1n, IpVersion.V4)} and ${formatAddress(peering.start + 2n, IpVersion.V4)}), or widen the mask.`
+            : "A /31 or /32 subnet has no room for two gateways: use a /30 mask (255.255.255.252) or wider."}`);
       }
     }
   }

@@ -97,8 +97,10 @@ export function checkSize(ctx: PlanContext, capacity: CapacityPlan): void {
   if (vswCount > 150) {
     ctx.report(VSWITCH_QUOTA, ctx.path("vpc"), `the plan uses ${vswCount} vSwitches; a VPC holds 150 by default.`);
   }
-  if (input.nodeVSwitches.length === 0 || input.nodeVSwitches.length > 5) {
-    ctx.report(CONTROL_PLANE_VSWITCHES, ctx.path("nodeVSwitches"),
-      `${input.nodeVSwitches.length} node vSwitches given to the control plane; it takes 1 to 5${input.nodeVSwitches.length > 5 ? ": pick at most 5 with controlPlaneVSwitches" : ""}.`);
+  // Only the control plane's vswitch_ids is limited to 1..5; node pools may use every node vSwitch.
+  const controlPlane = input.controlPlaneVSwitches ?? input.nodeVSwitches.map((v) => v.name);
+  if (controlPlane.length === 0 || controlPlane.length > 5) {
+    ctx.report(CONTROL_PLANE_VSWITCHES, ctx.path(input.controlPlaneVSwitches ? "controlPlaneZones" : "nodeVSwitches"),
+      `${controlPlane.length} node vSwitches given to the control plane (vswitch_ids); it takes 1 to 5${controlPlane.length > 5 ? ": choose at most 5 zones with controlPlaneZones (by default the first 5 zones of the network are used)" : ": the network needs a node vSwitch in at least one zone"}.`);
   }
 }

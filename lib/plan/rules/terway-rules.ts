@@ -217,6 +217,12 @@ export function checkTerway(ctx: PlanContext, capacity: CapacityPlan): void {
       ctx.report(rule, ctx.path(`podVSwitches[${r.name}]`),
         `pod vSwitch ${r.name} ${r.cidr} (${r.zone}) has ${r.usable.toLocaleString("en-US")} usable addresses but the pools ${rule === POD_VSWITCH_CAPACITY ? "start with" : "can grow to"} ${Math.round(rule === POD_VSWITCH_CAPACITY ? startDemand : r.demand).toLocaleString("en-US")} pods in that zone; add a pod vSwitch in ${r.zone} or use a larger block.`);
     }
+  }
+}
+
+/** F1-node-vswitch-capacity, for every CNI: each ECS node takes a node vSwitch address, Flannel or Terway. */
+export function checkNodeVSwitchCapacity(ctx: PlanContext, capacity: CapacityPlan): void {
+  for (const r of capacity.ranges) {
     if (r.role === "node vSwitch" && r.demand > r.usable) {
       ctx.report(NODE_VSWITCH_CAPACITY, ctx.path(`nodeVSwitches[${r.name}]`),
         `node vSwitch ${r.name} ${r.cidr} (${r.zone}) has ${r.usable.toLocaleString("en-US")} usable addresses but the pools can grow to ${r.demand.toLocaleString("en-US")} nodes there; use a larger block or another vSwitch.`);

@@ -1,0 +1,25 @@
+import { IConstruct } from "constructs";
+
+/**
+ * Construct ids from user names. The `constructs` library keeps children in a plain object
+ * (`this._children[childName]`), so a child named after an Object.prototype member
+ * (`constructor`, `toString`, ...) is refused as "already a Construct with name ...". Such
+ * names get a trailing `_` as construct id (never a valid spec name, so no clash); resource
+ * names, lock keys and messages keep the name as given.
+ */
+export function constructId(name: string): string {
+  return name in Object.prototype ? `${name}_` : name;
+}
+
+/**
+ * A construct id for `name` under `scope` that is free: `constructId(name)`, or, when a
+ * sibling already has it (a user name given twice), that id with `~2`, `~3`, ... The caller
+ * reports the repeat as S2-duplicate-name at synth instead of the constructs library throwing.
+ */
+export function freeChildId(scope: IConstruct, name: string): { id: string; duplicate: boolean } {
+  const base = constructId(name);
+  if (scope.node.tryFindChild(base) === undefined) return { id: base, duplicate: false };
+  let n = 2;
+  while (scope.node.tryFindChild(`${base}~${n}`) !== undefined) n++;
+  return { id: `${base}~${n}`, duplicate: true };
+}
