@@ -22,16 +22,6 @@ type Doc = Record<string, unknown>;
 
 const bundle = loadProviderSchema();
 
-/**
- * A fleet app, synthesized without `Testing.app`'s future flags: on cdktn 0.24 these include
- * `failOnConstructsOutsideOfStacks`, which rejects any construct directly under the App that is
- * not a stack, and `Fleet` groups its stacks under one (docs/fleet.md, "On CDK Terrain"). cdktf
- * 0.21 has no future flags, so there this is the same app as `synthApp` builds.
- */
-function synthFleetApp(build: (app: App) => void): ReturnType<typeof synthApp> {
-  return synthApp(build, { enableFutureFlags: false });
-}
-
 /** Every stack of every example and of the default app, with the tags its resources must carry. */
 function allStacks(): Array<{ name: string; doc: Doc; tags: Record<string, string> }> {
   const examples: Array<[string, (app: App) => void]> = [
@@ -46,7 +36,7 @@ function allStacks(): Array<{ name: string; doc: Doc; tags: Record<string, strin
     expect(s.error).toBeUndefined();
     out.push({ name, doc: s.stacks[name], tags: { owner: "platform", example: name } });
   }
-  const fleet = synthFleetApp((app) => { synthFleet(app); });
+  const fleet = synthApp((app) => { synthFleet(app); });
   expect(fleet.error).toBeUndefined();
   expect(Object.keys(fleet.stacks).sort()).toEqual(["dev", "factory", "prod"]);
   for (const [name, doc] of Object.entries(fleet.stacks)) out.push({ name: `fleet/${name}`, doc, tags: { owner: "platform" } });
@@ -133,19 +123,19 @@ describe("spec hybrid links", () => {
     const spec = base();
     const dedicated = [{ id: "vsw-tr-i", zone: "cn-hangzhou-i", cidr: "192.168.250.0/28" }, { id: "vsw-tr-j", zone: "cn-hangzhou-j", cidr: "192.168.250.16/28" }];
     const withTr: FleetSpec = { ...spec, hybridLinks: spec.hybridLinks!.map((l) => ({ ...l, transitRouterVSwitches: dedicated })) };
-    const out = synthFleetApp((app) => { new Fleet(app, "fleet", { spec: withTr, writeLock: false }); });
+    const out = synthApp((app) => { new Fleet(app, "fleet", { spec: withTr, writeLock: false }); });
     expect(out.error).toBeUndefined();
     const att = resources(out.stacks.factory).find(([type]) => type === "alicloud_cen_transit_router_vpc_attachment")![2];
     expect(att.zone_mappings).toEqual([{ zone_id: "cn-hangzhou-i", vswitch_id: "vsw-tr-i" }, { zone_id: "cn-hangzhou-j", vswitch_id: "vsw-tr-j" }]);
     expect(out.infos.join("\n")).not.toMatch(/J12-transit-router-vswitches/);
-    const plain = synthFleetApp((app) => { new Fleet(app, "fleet", { spec: base(), writeLock: false }); });
+    const plain = synthApp((app) => { new Fleet(app, "fleet", { spec: base(), writeLock: false }); });
     expect(plain.infos.join("\n")).toMatch(/info J12-transit-router-vswitches \[I-9\] idc\.transitRouterVSwitches: .*cn-hangzhou-i, cn-hangzhou-j/);
   });
 
   test("connectivity router-interface: one fast-link interface, no deprecated type, VPC routes through the VPC-side interface", () => {
     const spec = base();
     const ri: FleetSpec = { ...spec, hybridLinks: spec.hybridLinks!.map((l) => ({ ...l, connectivity: HybridConnectivity.ROUTER_INTERFACE })) };
-    const out = synthFleetApp((app) => { new Fleet(app, "fleet", { spec: ri, writeLock: false }); });
+    const out = synthApp((app) => { new Fleet(app, "fleet", { spec: ri, writeLock: false }); });
     expect(out.error).toBeUndefined();
     const doc = out.stacks.factory;
     const ifs = resources(doc).filter(([type]) => type === "alicloud_express_connect_router_interface");
@@ -161,7 +151,7 @@ describe("spec hybrid links", () => {
 describe("shared VPC stack outputs", () => {
   test("a Fleet shared VPC stack exports its VPC id and node vSwitch ids under stable names; the member clusters export theirs", () => {
     const spec = fleet([terway("a", { vpc: { shared: "core" } }), terway("b", { vpc: { shared: "core" } })], { defaults: { tags: { owner: "platform" } } });
-    const out = synthFleetApp((app) => { new Fleet(app, "fleet", { spec, writeLock: false }); });
+    const out = synthApp((app) => { new Fleet(app, "fleet", { spec, writeLock: false }); });
     expect(out.error).toBeUndefined();
     const core = out.stacks["vpc-core"].output as Record<string, Block>;
     expect(core["core_vpc-id"].value).toMatch(/^\$\{alicloud_vpc\..*\.id\}$/);
@@ -202,7 +192,7 @@ describe("opt-in kubeconfig", () => {
       region: "cn-hangzhou",
       clusters: [{ name: "dev", type: "ack", cni: { plugin: "flannel", podCidr: "10.8.0.0/16" }, zones: ["cn-hangzhou-i"], vpc: { cidr: "192.168.0.0/16" }, serviceCidr: "172.21.0.0/20", kubeconfigOutput: true, nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", size: 2 }] }],
     };
-    const out = synthFleetApp((app) => { new Fleet(app, "fleet", { spec: spec as unknown as FleetSpec }); });
+    const out = synthApp((app) => { new Fleet(app, "fleet", { spec: spec as unknown as FleetSpec }); });
     expect(out.error).toBeUndefined();
     expect((out.stacks.dev.output as Record<string, Block>).dev_kubeconfig).toMatchObject({ sensitive: true });
   });
