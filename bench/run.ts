@@ -33,8 +33,9 @@ function main(): void {
   const fleetBench = path.join(__dirname, "fleet.js");
   if (fs.existsSync(fleetBench)) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(fleetBench) as { runFleetBenchmarks?: () => BenchFigure[] };
-    if (mod.runFleetBenchmarks) print(mod.runFleetBenchmarks());
+    const mod = require(fleetBench) as { runFleetBenchmarks?: (o?: { checkClusters?: number; isolatedClusters?: number; synthSmall?: number; synthLarge?: number }) => BenchFigure[] };
+    // --quick: a tenth of the sizes (the ratios stay comparable: each against its own tenth).
+    if (mod.runFleetBenchmarks) print(mod.runFleetBenchmarks(quick ? { checkClusters: 200, isolatedClusters: 2000, synthSmall: 20, synthLarge: 200 } : {}));
   }
   print(runSynthBenchmarks(quick ? 3 : 7, quick ? 1 : 3));
   for (const f of runL1Benchmarks(quick ? { fleetClusters: 200, fleetPairs: 1, appPairs: 3, memoryClusters: 0 } : {})) {

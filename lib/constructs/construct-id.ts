@@ -1,4 +1,6 @@
 import { IConstruct } from "constructs";
+import { addPlanValidation } from "./validation";
+import { DUPLICATE_NAME } from "../plan/rules/fleet-rules";
 
 /**
  * Construct ids from user names. The `constructs` library keeps children in a plain object
@@ -22,4 +24,13 @@ export function freeChildId(scope: IConstruct, name: string): { id: string; dupl
   let n = 2;
   while (scope.node.tryFindChild(`${base}~${n}`) !== undefined) n++;
   return { id: `${base}~${n}`, duplicate: true };
+}
+
+/** S2-duplicate-name at synth on a node pool whose name its cluster already has (see freeChildId). */
+export function reportDuplicatePool(pool: IConstruct, duplicate: boolean, clusterName: string, name: string): void {
+  if (!duplicate) return;
+  addPlanValidation(pool, () => [{
+    ruleId: DUPLICATE_NAME.id, severity: DUPLICATE_NAME.severity, sources: DUPLICATE_NAME.sources,
+    path: `${clusterName}.nodePools[${name}]`, message: `a node pool named ${name} is already in cluster ${clusterName}; give each pool its own name (they name the ACK node pools).`,
+  }]);
 }

@@ -2,8 +2,7 @@ import { Construct } from "constructs";
 import { addPlanValidation } from "./validation";
 import { Token } from "./cdktf";
 import { checkCount, checkLabels, checkTaints } from "../plan/values";
-import { freeChildId } from "./construct-id";
-import { DUPLICATE_NAME } from "../plan/rules/fleet-rules";
+import { freeChildId, reportDuplicatePool } from "./construct-id";
 import { NodeTaint } from "./node-pool";
 import { PlanValues } from "./tokens";
 import { NodePoolKind, NodePoolPlan } from "../plan/model";
@@ -92,12 +91,7 @@ export class AckEdgeNodePool extends Construct {
   public constructor(scope: Construct, id: string, host: EdgeNodePoolHost, options: EdgeNodePoolOptions) {
     const free = freeChildId(scope, id);
     super(scope, free.id);
-    if (free.duplicate) {
-      addPlanValidation(this, () => [{
-        ruleId: DUPLICATE_NAME.id, severity: DUPLICATE_NAME.severity, sources: DUPLICATE_NAME.sources,
-        path: `${host.clusterName}.nodePools[${id}]`, message: `a node pool named ${id} is already in cluster ${host.clusterName}; give each pool its own name (they name the ACK node pools).`,
-      }]);
-    }
+    reportDuplicatePool(this, free.duplicate, host.clusterName, id);
     this.options = options;
     this.poolName = id;
     this.interconnect = options.interconnect;

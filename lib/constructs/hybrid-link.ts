@@ -423,7 +423,7 @@ export class HybridLink extends Construct {
     list.push(this);
     LINKS.set(this.network, list);
     for (const m of this.network.clusters) if (isHybridLinkAware(m)) m.attachHybridLink(this);
-    addPlanValidation(this, () => [...this.propFindings, ...this.plan.findings]);
+    addPlanValidation(this, () => [...this.propFindings, ...this.regionFindings(), ...this.plan.findings]);
   }
 
   /** Records a missing prop as an S6 finding (reported at synth); returns a placeholder. */
@@ -579,13 +579,23 @@ export class HybridLink extends Construct {
     };
   }
 
+  /** The region of the link: the prop, or the stack's AlicloudProvider's (S6 at synth when neither). */
   private region(): string {
+    return this.findRegion() ?? "";
+  }
+
+  private findRegion(): string | undefined {
     if (this.props.region !== undefined) return this.props.region;
     const provider = TerraformStack.of(this).node.findAll().find((c): c is AlicloudProvider => c instanceof AlicloudProvider);
-    const region = provider?.region;
-    if (region === undefined) {
-      throw new Error(`HybridLink ${this.node.path}: no region: give the region prop or configure an AlicloudProvider with a region in the stack.`);
-    }
-    return region;
+    return provider?.region;
+  }
+
+  /** S6 when the region is needed (router-interface connectivity) and can't be found. */
+  private regionFindings(): Finding[] {
+    if (this.connectivity !== HybridConnectivity.ROUTER_INTERFACE || this.findRegion() !== undefined) return [];
+    return [{
+      ruleId: MISSING_FIELD.id, severity: MISSING_FIELD.severity, sources: MISSING_FIELD.sources, path: `${this.linkName}.region`,
+      message: "router-interface connectivity needs the region: give the region prop, or configure an AlicloudProvider with a region in the stack.",
+    }];
   }
 }

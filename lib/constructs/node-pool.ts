@@ -1,6 +1,5 @@
 import { Construct } from "constructs";
-import { freeChildId } from "./construct-id";
-import { DUPLICATE_NAME } from "../plan/rules/fleet-rules";
+import { freeChildId, reportDuplicatePool } from "./construct-id";
 import { CsKubernetesNodePool } from "../providers/alicloud/cs-kubernetes-node-pool";
 import { EniMode, NodePoolKind, NodePoolPlan } from "../plan/model";
 import { PlanValues } from "./tokens";
@@ -112,12 +111,7 @@ export class AckNodePool extends Construct {
   public constructor(scope: Construct, id: string, host: INodePoolHost, options: NodePoolOptions) {
     const free = freeChildId(scope, id);
     super(scope, free.id);
-    if (free.duplicate) {
-      addPlanValidation(this, () => [{
-        ruleId: DUPLICATE_NAME.id, severity: DUPLICATE_NAME.severity, sources: DUPLICATE_NAME.sources,
-        path: `${host.clusterName}.nodePools[${id}]`, message: `a node pool named ${id} is already in cluster ${host.clusterName}; give each pool its own name (they name the ACK node pools).`,
-      }]);
-    }
+    reportDuplicatePool(this, free.duplicate, host.clusterName, id);
     this.options = options;
     this.poolName = id;
     this.zones = options.zones ?? host.networkZones;

@@ -96,7 +96,8 @@ export interface LockFs {
   unlinkSync(file: string): void;
 }
 
-const NODE_FS: LockFs = {
+/** The real file system (tests wrap it to inject faults). */
+export const NODE_FS: LockFs = {
   openSync: (f, flags, mode) => fs.openSync(f, flags, mode),
   writeSync: (fd, data, offset) => fs.writeSync(fd, data, offset),
   fsyncSync: (fd) => fs.fsyncSync(fd),

@@ -181,10 +181,13 @@ export function normalizeCluster(
   // N5: the blocks these counts size must exist (nothing is clamped silently).
   const podsPerNode = cni.podsPerNode ?? DEFAULT_PODS_PER_NODE;
   const podsPerEdgeNode = cni.podsPerEdgeNode ?? DEFAULT_PODS_PER_NODE;
+  // As AckNetwork: only the vSwitches carved here are sized (given or adopted ones are not).
+  const carvesVSwitches = vpcSpec.shared === undefined && vpcSpec.id === undefined && vpcSpec.vSwitches === undefined;
+  const carvesPods = carvesVSwitches && plugin === CniPlugin.TERWAY && vpcSpec.podVSwitchCidrs === undefined;
   const sizing = checkSizing("", {
     zones: (zones ?? []).length,
-    expectedNodes: vpcSpec.shared === undefined ? expectedNodes : undefined,
-    terwayPodsPerNode: plugin === CniPlugin.TERWAY ? expectedPodsPerNode : undefined,
+    expectedNodes: carvesVSwitches && (vpcSpec.nodeVSwitchCidrs === undefined || carvesPods) ? expectedNodes : undefined,
+    terwayPodsPerNode: carvesPods ? expectedPodsPerNode : undefined,
     perNodeNodes: plugin === CniPlugin.FLANNEL ? expectedNodes + expectedEdgeNodes : plugin === CniPlugin.TERWAY_EDGE ? expectedEdgeNodes : undefined,
     perNodePods: plugin === CniPlugin.FLANNEL ? 2 ** (32 - maskForPodsPerNode(podsPerNode)) : plugin === CniPlugin.TERWAY_EDGE ? podsPerEdgeNode : undefined,
     expectedServices: c.expectedServices,

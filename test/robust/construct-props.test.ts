@@ -122,4 +122,24 @@ describe("construct props: findings, never exceptions", () => {
     expectFindings(build({}).error, /S6-missing-field link\.vpcRouterId: the network's VPC was adopted/, /S6-missing-field link\.vpcRouteTableId/);
     expect(build({ vpcRouterId: "vrt-1", vpcRouteTableId: "vtb-1" }).error).toBeUndefined();
   });
+
+  test("router-interface HybridLink with no region anywhere is S6 at synth (was an Error thrown while resolving)", () => {
+    const build = (providerRegion: string | undefined, linkRegion: string | undefined) => synthApp((app) => {
+      const stack = new TerraformStack(app, "s");
+      new AlicloudProvider(stack, "p", providerRegion !== undefined ? { region: providerRegion } : {});
+      const net = new AckNetwork(stack, "net", { vpcCidr: "192.168.0.0/16", zones: ["cn-hangzhou-i"] });
+      new AckCluster(stack, "c", { network: net, cni: Cni.flannel({ podCidr: "172.20.0.0/16" }), serviceCidr: "172.21.0.0/20" });
+      new HybridLink(stack, "link", {
+        network: net, physicalConnectionId: "pc-1", vlanId: 100, localGatewayIp: "10.254.0.1", peerGatewayIp: "10.254.0.2", peeringSubnetMask: "255.255.255.252",
+        bgp: { peerAsn: 65001 }, dataCenterCidrs: ["10.10.0.0/16"], accessPointId: "ap-1", connectivity: HybridConnectivity.ROUTER_INTERFACE,
+        ...(linkRegion !== undefined ? { region: linkRegion } : {}),
+      });
+    });
+    expectFindings(build(undefined, undefined).error, /S6-missing-field link\.region: router-interface connectivity needs the region/);
+    expect(build(undefined, "cn-hangzhou").error).toBeUndefined();
+    const fromProvider = build("cn-hangzhou", undefined);
+    expect(fromProvider.error).toBeUndefined();
+    const ri = Object.values((fromProvider.stacks.s.resource as Record<string, Record<string, Record<string, unknown>>>).alicloud_express_connect_router_interface)[0];
+    expect(ri.opposite_region_id).toBe("cn-hangzhou");
+  });
 });

@@ -10,7 +10,7 @@ import * as path from "path";
 import { run } from "../../lib/cli/run";
 import { emptyLock, serializeLock } from "../../lib/plan/fleet/lock";
 import { checkSpecFile, writeLockIfChanged } from "../../lib/spec/check-spec";
-import { LockFs, readLockFile, writeLockFile } from "../../lib/spec/lock-file";
+import { LockFs, NODE_FS, readLockFile, writeLockFile } from "../../lib/spec/lock-file";
 
 const ROOT = path.join(__dirname, "..", "..");
 const EXAMPLE = path.join(ROOT, "examples", "fleet.yaml");
@@ -22,14 +22,7 @@ function workdir(): string {
   return dir;
 }
 
-const nodeFs: LockFs = {
-  openSync: (f, flags, mode) => fs.openSync(f, flags, mode),
-  writeSync: (fd, data, offset) => fs.writeSync(fd, data, offset),
-  fsyncSync: (fd) => fs.fsyncSync(fd),
-  closeSync: (fd) => fs.closeSync(fd),
-  renameSync: (a, b) => fs.renameSync(a, b),
-  unlinkSync: (f) => fs.unlinkSync(f),
-};
+const nodeFs: LockFs = NODE_FS;
 
 /** A ~150 KB lock (2,000 hybrid links). */
 function bigLock() {

@@ -96,4 +96,17 @@ describe("values within the provider's and Kubernetes' limits (spec)", () => {
     expect(check(fail)).toContain(expected);
     expect(check(pass)).toEqual([]);
   });
+
+  test("N5 sizes only the vSwitches it carves: given node and pod vSwitch CIDRs are not sized (as AckNetwork)", () => {
+    // 450 expected nodes x 64 pods in one zone: no carved /16 pod vSwitch holds them.
+    const big = { expectedNodes: 450, expectedPodsPerNode: 210, zones: ["cn-hangzhou-i"] };
+    expect(check(fleet([terway("a", big)]))).toContain("N5-size-range clusters[0].expectedNodes");
+    // Found by the differential test: the same counts with the vSwitches given (AckNetwork with
+    // nodeVSwitchCidrs/podVSwitchCidrs sizes nothing; the capacity rules judge the pools).
+    const given = { ...big, vpc: { cidr: "172.16.0.0/16", nodeVSwitchCidrs: ["172.16.0.0/24"], podVSwitchCidrs: ["172.16.32.0/19"] } };
+    expect(check(fleet([terway("a", given)]))).toEqual([]);
+    // Pod vSwitches still carved: still sized.
+    const nodesOnly = { ...big, vpc: { cidr: "172.16.0.0/16", nodeVSwitchCidrs: ["172.16.0.0/24"] } };
+    expect(check(fleet([terway("a", nodesOnly)]))).toContain("N5-size-range clusters[0].expectedNodes");
+  });
 });
