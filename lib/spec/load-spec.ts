@@ -4,7 +4,7 @@
  * and the line; bad CIDRs carry lib/cidr's message. Nothing here throws on bad input.
  */
 import * as fs from "fs";
-import { Document, LineCounter, isScalar, parseDocument, visit } from "yaml";
+import { Document, LineCounter, isCollection, isScalar, parseDocument, visit } from "yaml";
 import { z } from "zod";
 import { INVALID_CIDR } from "../plan/rules/input-rules";
 import { SPEC_LIMITS, SPEC_SCHEMA, SPEC_SYNTAX } from "../plan/rules/fleet-rules";
@@ -39,7 +39,7 @@ const describe = (v: unknown): string => {
   return s.length > 80 ? `${s.slice(0, 60)}... (${s.length.toLocaleString("en-US")} characters)` : s;
 };
 
-/** Duplicate keys of every map, in one pass (a Set per map: linear in the document). */
+/** Duplicate keys of every map, in one pass (a Set per map: linear in the document), and keys that are maps or lists. */
 function duplicateKeys(doc: Document, lines: LineCounter, file: string | undefined): LocatedFinding[] {
   const out: LocatedFinding[] = [];
   visit(doc, {
@@ -47,6 +47,12 @@ function duplicateKeys(doc: Document, lines: LineCounter, file: string | undefin
       const seen = new Set<string>();
       for (const pair of map.items) {
         const k = pair.key;
+        if (isCollection(k)) {
+          // A map or list as a key (`? [a, b]: 1`, `{[a]: 1}`): no spec field is named like that.
+          const line = k.range ? lines.linePos(k.range[0]).line : undefined;
+          out.push(located(SPEC_SYNTAX, "spec", "invalid spec: a map or list is used as a map key; keys must be plain names", file, line));
+          continue;
+        }
         const text = isScalar(k) ? `${typeof k.value}:${String(k.value)}` : undefined;
         if (text === undefined) continue;
         if (seen.has(text)) {

@@ -68,6 +68,13 @@ describe("spec reader limits (S7) and syntax (S0)", () => {
     expect(checkTextLimits(BASE)).toBeUndefined();
   });
 
+  test("a map or list as a key is S0 at its line (was a Node warning and a stringified key)", () => {
+    expect(ids(`${BASE}    labels: { ? [a, b]: 1 }\n`)).toEqual(["S0-spec-syntax@9"]);
+    expect(ids(`${BASE}? { imageType: AliyunLinux3 }\n: 1\n`)).toEqual(["S0-spec-syntax@9"]);
+    // The neighbour: a plain key reads (and fails the schema, not the reader).
+    expect(ids(`${BASE}    labels: { ab: 1 }\n`)).not.toContain("S0-spec-syntax@9");
+  });
+
   test("duplicate keys: S0 at the second key; 40,000 distinct keys read (one pass, no quadratic check)", () => {
     expect(ids(BASE.replace("region: cn-hangzhou\n", "region: cn-hangzhou\nregion: cn-shanghai\n"))).toEqual(["S0-spec-syntax@2"]);
     let many = BASE;
