@@ -22,8 +22,13 @@ export type { ClusterKubeconfigProps } from "./constructs/outputs";
 export type { HybridLinkPlan, HybridLinkPlanInput, HybridSibling, HybridVbrPlan, HybridBgpPlan } from "./plan/hybrid";
 // Fleet: spec file, address pools, lock file, change guard, ack-plan (docs/fleet.md).
 export * from "./constructs/fleet";
+export { FleetNetworkKind } from "./constructs/fleet-plan";
+export type {
+  PlannedFleet, PlannedFleetCluster, PlannedFleetHeld, PlannedFleetLink, PlannedFleetNetwork, PlannedFleetRange, PlannedFleetVSwitch,
+} from "./constructs/fleet-plan";
+export { RangeSource } from "./plan/fleet/model";
 export * from "./spec/spec-types";
-export { checkSpecFile, checkSpecObject, writeLockIfChanged } from "./spec/check-spec";
+export { checkSpecFile, checkSpecObject, checkSpecText, writeLockIfChanged } from "./spec/check-spec";
 export type { SpecCheck, SpecCheckOptions } from "./spec/check-spec";
 export { formatLocatedFinding } from "./spec/located-finding";
 export type { LocatedFinding } from "./spec/located-finding";

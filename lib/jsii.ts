@@ -31,6 +31,22 @@ export type {
 export { PlanValues } from "./constructs/tokens";
 // The generated L1 bindings, as the escape hatches (`resource` members) reach them.
 export * as alicloud from "./providers/alicloud";
-// Not yet here: the Fleet construct. Its `plan` member is the fleet planner's internal model
-// (lock, allocations) and its `spec` prop's FleetSpec has a `$schema` key; both need a
-// jsii-shaped form first (see README, "Other languages (jsii)").
+// The Fleet construct: the spec as a file, a struct (FleetSpec: the file's fields without
+// `$schema`, which is TypeScript's FleetSpecFile) or YAML/JSON text; its plan as plain data
+// (PlannedFleet). The fleet planner's own model stays TypeScript-only (`fleetPlanOf`).
+export { Fleet } from "./constructs/fleet";
+export type { FleetProps } from "./constructs/fleet";
+export { FleetNetworkKind } from "./constructs/fleet-plan";
+export type {
+  PlannedFleet, PlannedFleetCluster, PlannedFleetHeld, PlannedFleetLink, PlannedFleetNetwork, PlannedFleetRange, PlannedFleetVSwitch,
+} from "./constructs/fleet-plan";
+export { RangeSource } from "./plan/fleet/model";
+export type { LocatedFinding } from "./spec/located-finding";
+export {
+  SpecClusterType, SpecConnectionType, SpecInterconnect, SpecProxyMode, SpecTaintEffect, SpecTerwayMode,
+} from "./spec/spec-types";
+export type {
+  FleetClusterSettings, FleetClusterSpec, FleetCniSpec, FleetConnectionSpec, FleetEdgeNodePoolSpec, FleetExternalRangeSpec,
+  FleetHybridLinkSpec, FleetInstanceTypeSpec, FleetNodePoolSpec, FleetPoolsSpec, FleetSharedVpcSpec, FleetSpec, FleetTaintSpec,
+  FleetVSwitchSpec, FleetVpcSpec,
+} from "./spec/spec-types";

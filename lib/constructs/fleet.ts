@@ -16,11 +16,12 @@ import { ClusterKubeconfig, addNetworkOutputs } from "./outputs";
 import { TaintEffect } from "./node-pool";
 import { Severity, formatFinding } from "../plan/finding";
 import { FleetClusterPlan, FleetPlan } from "../plan/fleet/plan-fleet";
+import { PlannedFleet, plannedFleet } from "./fleet-plan";
 import { NetworkAllocation } from "../plan/fleet/allocate";
 import { CniPlugin, ClusterProfile } from "../plan/model";
 import { FLEET_RULES } from "../plan/rules/fleet-rules";
 import { AlicloudProvider } from "../providers/alicloud/provider";
-import { SpecCheck, checkSpecFile, checkSpecObject, writeLockIfChanged } from "../spec/check-spec";
+import { SpecCheck, checkSpecFile, checkSpecObject, checkSpecText, writeLockIfChanged } from "../spec/check-spec";
 import { LocatedFinding, formatLocatedFinding } from "../spec/located-finding";
 import { applyDefaults } from "../spec/merge-defaults";
 import { sharedVpcStackName } from "../spec/normalize";
@@ -32,19 +33,26 @@ import {
 /** Properties of a {@link Fleet}. */
 export interface FleetProps {
   /**
-   * Path of a YAML or JSON spec file. Give this or `spec`.
+   * Path of a YAML or JSON spec file. Give exactly one of `specFile`, `spec` and `specText`.
    * @default none
    * @see docs/fleet.md
    */
   readonly specFile?: string;
   /**
-   * The spec itself, built in code. Give this or `specFile`.
+   * The spec itself, built in code. Give exactly one of `specFile`, `spec` and `specText`.
+   * (A `$schema` key, as spec files may have, is ignored: TypeScript's `FleetSpecFile`.)
    * @default none
    */
   readonly spec?: FleetSpec;
   /**
+   * The spec as YAML or JSON text (findings give its line numbers). Give exactly one of
+   * `specFile`, `spec` and `specText`.
+   * @default none
+   */
+  readonly specText?: string;
+  /**
    * Lock file recording allocations and fields fixed at creation.
-   * @default `<specFile>.lock.json` for a spec file; no lock for a spec object
+   * @default `<specFile>.lock.json` for a spec file; no lock for a spec object or text
    */
   readonly lockFile?: string;
   /**
@@ -78,8 +86,11 @@ function taints(list: FleetTaintSpec[] | undefined) {
  * @see docs/fleet.md
  */
 export class Fleet extends Construct {
-  /** The plan (undefined when the spec could not be read). */
-  public readonly plan?: FleetPlan;
+  /**
+   * The fleet planner's own model (lock, allocations); TypeScript only (`fleetPlanOf`).
+   * @internal
+   */
+  public readonly _plan?: FleetPlan;
   /** Every finding of the fleet, errors first, located in the spec file. */
   public readonly findings: LocatedFinding[];
   /** Cluster stacks by cluster name, and network stacks by `vpc-<name>`. */
@@ -90,18 +101,23 @@ export class Fleet extends Construct {
   public readonly lockWritten: boolean = false;
 
   private readonly spec?: FleetSpec;
+  private readonly check: SpecCheck;
+  private planned?: PlannedFleet;
   private readonly networks = new Map<string, AckNetwork>();
 
   public constructor(scope: Construct, id: string, props: FleetProps) {
     super(scope, id);
-    if ((props.specFile === undefined) === (props.spec === undefined)) {
-      throw new Error(`Fleet ${this.node.path}: give exactly one of specFile (a YAML/JSON file) and spec (an object).`);
+    if ([props.specFile, props.spec, props.specText].filter((x) => x !== undefined).length !== 1) {
+      throw new Error(`Fleet ${this.node.path}: give exactly one of specFile (a YAML/JSON file), spec (an object) and specText (YAML/JSON text).`);
     }
     const check: SpecCheck = props.specFile !== undefined
       ? checkSpecFile(props.specFile, { lockFile: props.lockFile })
-      : checkSpecObject(props.spec as FleetSpec, { lockFile: props.lockFile ?? false });
+      : props.spec !== undefined
+        ? checkSpecObject(props.spec, { lockFile: props.lockFile ?? false })
+        : checkSpecText(props.specText as string, { lockFile: props.lockFile ?? false });
+    this.check = check;
     this.findings = check.findings;
-    this.plan = check.plan;
+    this._plan = check.plan;
     this.spec = check.spec;
     if (check.hasErrors || !check.plan || !check.spec) {
       const errors = check.findings.filter((f) => f.severity === Severity.ERROR).map(formatLocatedFinding);
@@ -118,6 +134,16 @@ export class Fleet extends Construct {
     for (const l of check.spec.hybridLinks ?? []) this.buildLink(l);
     this.annotateFleetFindings();
     if (props.writeLock ?? true) this.lockWritten = writeLockIfChanged(check);
+  }
+
+  /**
+   * The plan as plain data: clusters, networks and links with their ranges and where each came
+   * from, the clusters' findings and capacity plans, and every finding located in the spec
+   * (undefined when the spec could not be read).
+   */
+  public get plan(): PlannedFleet | undefined {
+    if (this.planned === undefined && this._plan) this.planned = plannedFleet(this.check);
+    return this.planned;
   }
 
   private stack(name: string): TerraformStack {
@@ -249,7 +275,7 @@ export class Fleet extends Construct {
   }
 
   private buildLink(l: FleetHybridLinkSpec): void {
-    const plan = this.plan as FleetPlan;
+    const plan = this._plan as FleetPlan;
     const owner = plan.clusters.find((c) => c.name === l.cluster);
     const stack = this.stacks[l.cluster];
     const cluster = this.clusters[l.cluster];
@@ -293,7 +319,7 @@ export class Fleet extends Construct {
   private annotateFleetFindings(): void {
     const first = Object.values(this.stacks)[0];
     if (!first) return;
-    for (const f of (this.plan as FleetPlan).vpcFindings) {
+    for (const f of (this._plan as FleetPlan).vpcFindings) {
       if (f.severity === Severity.WARNING) annotate(first, "warning", formatFinding(f));
       if (f.severity === Severity.INFO) annotate(first, "info", formatFinding(f));
     }
@@ -303,4 +329,12 @@ export class Fleet extends Construct {
       if (f.severity === Severity.INFO) annotate(first, "info", formatLocatedFinding(f));
     }
   }
+}
+
+/**
+ * The fleet planner's own model behind a {@link Fleet} (lock, allocations, topology, each
+ * cluster's plan input): TypeScript only, like the planner. Other languages read `fleet.plan`.
+ */
+export function fleetPlanOf(fleet: Fleet): FleetPlan | undefined {
+  return fleet._plan;
 }

@@ -12,7 +12,7 @@ import { LocatedFinding } from "./located-finding";
 import type { LockFs } from "./lock-file";
 import { normalizeSpec } from "./normalize";
 import { PlanLocator } from "./plan-locations";
-import { FleetSpec } from "./spec-types";
+import { FleetSpec, FleetSpecFile } from "./spec-types";
 
 // The validators (zod, the spec and lock schemas, yaml) load on first use: an app that builds
 // clusters without a spec file does not pay for them at start-up (issue 12).
@@ -31,7 +31,7 @@ export interface SpecCheckOptions {
 export interface SpecCheck {
   readonly file?: string;
   /** The validated spec (undefined when it could not be read). */
-  readonly spec?: FleetSpec;
+  readonly spec?: FleetSpecFile;
   readonly input?: FleetPlanInput;
   readonly plan?: FleetPlan;
   readonly lockFile?: string;
@@ -87,6 +87,14 @@ export function checkSpecFile(file: string, options: SpecCheckOptions = {}): Spe
 /** Validates and plans a spec given as an object (the lock only when `lockFile` is given). */
 export function checkSpecObject(spec: FleetSpec, options: SpecCheckOptions = {}): SpecCheck {
   return checkLoadedSpec(specLoader().validateSpecValue(spec), { ...options, lockFile: options.lockFile ?? false });
+}
+
+/**
+ * Parses, validates and plans spec text (YAML, or JSON, which YAML reads too; findings carry
+ * its line numbers and no file). The lock only when `lockFile` is given.
+ */
+export function checkSpecText(text: string, options: SpecCheckOptions = {}): SpecCheck {
+  return checkLoadedSpec(specLoader().parseSpecText(text), { ...options, lockFile: options.lockFile ?? false });
 }
 
 /**

@@ -13,12 +13,12 @@ import { LocatedFinding, located } from "./located-finding";
 import { SourceMap, SpecPath, formatSpecPath } from "./source-map";
 import { MAX_ALIAS_COUNT, checkTextLimits, checkValueLimits } from "./read-limits";
 import { fleetSpecSchema } from "./spec-schema";
-import { FleetSpec } from "./spec-types";
+import { FleetSpecFile } from "./spec-types";
 
 export interface LoadedSpec {
   readonly file?: string;
   /** The validated spec; undefined when it has syntax or schema errors. */
-  readonly spec?: FleetSpec;
+  readonly spec?: FleetSpecFile;
   readonly findings: LocatedFinding[];
   readonly source: SourceMap;
 }

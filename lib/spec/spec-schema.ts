@@ -9,7 +9,7 @@ import { CniPlugin, ExternalRangeKind, IpStack } from "../plan/model";
 import { DICT_JSON_SCHEMAS, address, cidr, cidrOrList, name, netmask, nonNegativeInt, podsPerBlock, positiveInt, stringMap } from "./field-schemas";
 import {
   FleetClusterSettings, FleetClusterSpec, FleetCniSpec, FleetConnectionSpec, FleetEdgeNodePoolSpec, FleetExternalRangeSpec,
-  FleetHybridLinkSpec, FleetInstanceTypeSpec, FleetNodePoolSpec, FleetPoolsSpec, FleetSharedVpcSpec, FleetSpec, FleetTaintSpec,
+  FleetHybridLinkSpec, FleetInstanceTypeSpec, FleetNodePoolSpec, FleetPoolsSpec, FleetSharedVpcSpec, FleetSpecFile, FleetTaintSpec,
   FleetVSwitchSpec, FleetVpcSpec, SpecClusterType, SpecConnectionType, SpecInterconnect, SpecProxyMode,
   SpecTaintEffect, SpecTerwayMode,
 } from "./spec-types";
@@ -203,14 +203,14 @@ const fleetObject = z.strictObject({
   connections: z.array(connectionSchema).optional(),
   extraInstanceTypes: z.array(instanceTypeSchema).optional().meta(d("ENI figures of instance types missing from the built-in table.")),
 }).meta({ title: "cdktf-alicloud-ack fleet spec", description: "A fleet of ACK / ACK Edge clusters with address pools (ack-plan, Fleet construct)." });
-export const fleetSpecSchema: z.ZodType<FleetSpec> = fleetObject;
+export const fleetSpecSchema: z.ZodType<FleetSpecFile> = fleetObject;
 
 // Compile-time proof that the schemas and the interfaces have the same fields (the annotations
 // above prove the types agree; these prove no field is missing on either side).
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
 type Out<T extends z.ZodType> = NonNullable<z.output<T>>;
 const sameKeys: [
-  SameKeys<FleetSpec, Out<typeof fleetObject>>,
+  SameKeys<FleetSpecFile, Out<typeof fleetObject>>,
   SameKeys<FleetClusterSpec, Out<typeof clusterObject>>,
   SameKeys<FleetClusterSettings, Out<typeof settingsObject>>,
   SameKeys<FleetPoolsSpec, Out<typeof poolsSchema>>,

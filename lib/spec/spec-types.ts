@@ -322,10 +322,11 @@ export interface FleetConnectionSpec {
 /** ENI figures of an instance type missing from the built-in table (same fields as the table). */
 export interface FleetInstanceTypeSpec extends InstanceTypeInfo {}
 
-/** A fleet of ACK / ACK Edge clusters. */
+/**
+ * A fleet of ACK / ACK Edge clusters. A spec file may also carry `$schema` (see
+ * {@link FleetSpecFile}); this struct leaves it out, as jsii can't name such a property.
+ */
 export interface FleetSpec {
-  /** JSON Schema reference for editors (ignored). */
-  readonly $schema?: string;
   /** Alibaba Cloud region, e.g. `cn-hangzhou`. */
   readonly region: string;
   readonly pools?: FleetPoolsSpec;
@@ -336,4 +337,14 @@ export interface FleetSpec {
   readonly hybridLinks?: FleetHybridLinkSpec[];
   readonly connections?: FleetConnectionSpec[];
   readonly extraInstanceTypes?: FleetInstanceTypeSpec[];
+}
+
+/**
+ * What a spec file holds: a {@link FleetSpec} and the JSON Schema reference editors read
+ * (`$schema`, ignored). TypeScript only (not in the jsii API: `$schema` is not a valid jsii
+ * property name); a FleetSpecFile is a FleetSpec, so it can be passed wherever one is taken.
+ */
+export interface FleetSpecFile extends FleetSpec {
+  /** JSON Schema reference for editors (ignored). */
+  readonly $schema?: string;
 }

@@ -2,10 +2,12 @@ import * as fs from "fs";
 import * as path from "path";
 import { App } from "cdktf";
 import { EXAMPLE_FLEET_SPEC, synthFleet } from "../../examples/fleet-app";
-import { Fleet } from "../../lib/constructs/fleet";
+import { Fleet, fleetPlanOf } from "../../lib/constructs/fleet";
+import { FleetNetworkKind } from "../../lib/constructs/fleet-plan";
 import { assertConformance } from "../../lib/testing";
 import { CniPlugin } from "../../lib/plan/model";
-import { SpecClusterType, SpecInterconnect } from "../../lib/spec/spec-types";
+import { RangeSource } from "../../lib/plan/fleet/model";
+import { FleetSpecFile, SpecClusterType, SpecInterconnect } from "../../lib/spec/spec-types";
 import { flannel, fleet, terway } from "./fixtures";
 import { stable, synth, tempCopy } from "./synth-fleet";
 
@@ -115,7 +117,7 @@ describe("Fleet construct", () => {
     });
     expect(out.error).toBeUndefined();
     const c = f!.plan!.clusters[0];
-    expect(c.allocation.podCidr?.cidr).toBe("10.128.0.0/22"); // (2 cloud + 30 edge) nodes x /27 blocks
+    expect(c.podCidr?.cidr).toBe("10.128.0.0/22"); // (2 cloud + 30 edge) nodes x /27 blocks
     expect(f!.clusters.shop.findings.map((x) => `${x.ruleId} ${x.path}`).sort()).toEqual(c.result.findings.map((x) => `${x.ruleId} ${x.path}`).sort());
     const doc = out.stacks.shop;
     expect(JSON.stringify(doc.variable)).toMatch(/"store_bgp_key":\{[^}]*"sensitive":true/);
@@ -150,5 +152,95 @@ describe("Fleet construct", () => {
       expect(out.error).toBeUndefined();
       expect(Object.keys(out.stacks)).toEqual(["a"]);
     }
+  });
+
+  test("the plan as plain data (the jsii view) says what the planner's model says", () => {
+    const dir = tempCopy([EXAMPLE_FLEET_SPEC, EXAMPLE_LOCK]);
+    let f: Fleet | undefined;
+    const out = synth((app) => {
+      f = synthFleet(app, path.join(dir, "fleet.yaml"));
+    });
+    expect(out.error).toBeUndefined();
+    const view = f!.plan!;
+    const model = fleetPlanOf(f!)!;
+    // Plain data: survives a JSON round trip unchanged (no Map, class instance or bigint).
+    expect(JSON.parse(JSON.stringify(view))).toEqual(view);
+    expect(view.clusters.map((c) => c.name)).toEqual(model.clusters.map((c) => c.name));
+    for (const c of view.clusters) {
+      const m = model.clusters.find((x) => x.name === c.name)!;
+      expect(c.serviceCidr).toEqual(m.allocation.serviceCidr);
+      expect(c.podCidr).toEqual(m.allocation.podCidr);
+      expect(c.edgePodCidr).toEqual(m.allocation.edgePodCidr);
+      expect(c.network.cidr).toBe(m.network.cidr);
+      expect(c.network.nodeVSwitches.map((v) => `${v.name} ${v.zone} ${v.cidr} ${v.source}`)).toEqual(m.network.nodeVSwitches.map((v) => `${v.name} ${v.zone} ${v.cidr} ${v.source}`));
+      expect(c.result).toBe(m.result);
+      expect(c.result.findings).toEqual(f!.clusters[c.name].findings);
+      // Every network is in a stack the fleet built.
+      expect(Object.keys(f!.stacks)).toContain(c.network.stackName);
+    }
+    expect(view.clusters.find((c) => c.name === "dev")).toMatchObject({ profile: "Default", cni: "flannel", podCidr: { source: RangeSource.LOCK } });
+    expect(view.clusters.find((c) => c.name === "factory")).toMatchObject({
+      profile: "Edge", cni: "terway-edge", network: { kind: FleetNetworkKind.OWN, stackName: "factory", clusters: ["factory"], cidr: "192.168.0.0/16", source: RangeSource.GIVEN },
+      edgePodCidr: { cidr: "10.0.0.0/16", source: RangeSource.GIVEN },
+    });
+    expect(view.networks.map((n) => n.name).sort()).toEqual(["dev", "factory", "prod"]);
+    expect(view.links.map((l) => `${l.name} ${l.cluster}`)).toEqual(["idc factory"]);
+    expect(view.links[0].plan).toBe(model.links[0].plan);
+    // Findings come located in the spec file, as fleet.findings.
+    expect(view.findings).toBe(f!.findings);
+    expect(view.lockChanged).toBe(false);
+  });
+
+  test("a shared VPC is one network of the view, in its own stack, listing its clusters", () => {
+    const spec = fleet([terway("a", { vpc: { shared: "core" } }), flannel("b", { vpc: { shared: "core" }, zones: ["cn-hangzhou-i"] }), flannel("c")]);
+    let f: Fleet | undefined;
+    expect(synth((app) => {
+      f = new Fleet(app, "fleet", { spec });
+    }).error).toBeUndefined();
+    const core = f!.plan!.networks.find((n) => n.name === "core")!;
+    expect(core).toMatchObject({ kind: FleetNetworkKind.SHARED, stackName: "vpc-core", clusters: ["a", "b"], source: RangeSource.POOL });
+    expect(core.podVSwitches.length).toBeGreaterThan(0); // a runs Terway
+    expect(f!.plan!.clusters.find((c) => c.name === "b")!.network).toBe(core);
+    expect(f!.plan!.networks.find((n) => n.name === "c")).toMatchObject({ kind: FleetNetworkKind.OWN, stackName: "c", clusters: ["c"], podVSwitches: [] });
+    expect(f!.plan!.lockChanged).toBe(true); // a spec object has no lock: everything is new
+  });
+
+  test("a spec file whose JSON carries $schema synthesizes; so does a FleetSpecFile object", () => {
+    const dir = tempCopy([]);
+    const specFile: FleetSpecFile = { $schema: "../schema/spec.schema.json", ...fleet([flannel("a")]) };
+    fs.writeFileSync(path.join(dir, "fleet.json"), JSON.stringify(specFile, null, 2));
+    const fromFile = synth((app) => new Fleet(app, "fleet", { specFile: path.join(dir, "fleet.json"), writeLock: false }));
+    expect(fromFile.error).toBeUndefined();
+    const fromObject = synth((app) => new Fleet(app, "fleet", { spec: specFile }));
+    expect(fromObject.error).toBeUndefined();
+    expect(stable(fromObject.stacks.a)).toEqual(stable(fromFile.stacks.a));
+  });
+
+  test("specText: YAML or JSON text (with $schema) builds the same stacks as the object; findings carry its lines", () => {
+    const spec = fleet([flannel("a")]);
+    const json = JSON.stringify({ $schema: "spec.schema.json", ...spec }, null, 2);
+    const fromObject = synth((app) => new Fleet(app, "fleet", { spec }));
+    const fromJson = synth((app) => new Fleet(app, "fleet", { specText: json }));
+    expect(fromJson.error).toBeUndefined();
+    expect(stable(fromJson.stacks.a)).toEqual(stable(fromObject.stacks.a));
+    const yaml = ["region: cn-hangzhou", "pools: { vpc: [10.64.0.0/10], pods: [10.128.0.0/10], services: [172.16.0.0/12] }", "clusters:",
+      "  - name: a", "    cni: { plugin: flannel }", "    zones: [cn-hangzhou-i]", "    serviceCidr: 172.21.0.1/20",
+      "    nodePools: [{ name: default, instanceType: ecs.g7.xlarge, size: 2 }]", ""].join("\n");
+    let f: Fleet | undefined;
+    const bad = synth((app) => {
+      f = new Fleet(app, "fleet", { specText: yaml });
+    });
+    expect(bad.error).toMatch(/A0-invalid-cidr .*clusters\[0\]\.serviceCidr: 172\.21\.0\.1\/20 has host bits set/);
+    expect(f!.findings[0]).toMatchObject({ ruleId: "A0-invalid-cidr", line: 7, file: undefined });
+    expect(f!.plan).toBeUndefined(); // not read as a spec: no plan
+    const good = synth((app) => new Fleet(app, "fleet", { specText: yaml.replace("172.21.0.1/20", "172.21.0.0/20") }));
+    expect(good.error).toBeUndefined();
+    expect(Object.keys(good.stacks)).toEqual(["a"]);
+  });
+
+  test("exactly one of specFile, spec and specText", () => {
+    const spec = fleet([flannel("a")]);
+    expect(() => new Fleet(new App(), "fleet", { spec, specText: "region: x" })).toThrow(/exactly one of specFile .*, spec .* and specText/);
+    expect(() => new Fleet(new App(), "fleet", {})).toThrow(/exactly one/);
   });
 });
