@@ -19,10 +19,11 @@ import { FleetClusterPlan, FleetPlan } from "../plan/fleet/plan-fleet";
 import { PlannedFleet, plannedFleet } from "./fleet-plan";
 import { NetworkAllocation } from "../plan/fleet/allocate";
 import { CniPlugin, ClusterProfile } from "../plan/model";
-import { FLEET_RULES } from "../plan/rules/fleet-rules";
+import { CONFLICTING_FIELDS, FLEET_RULES, MISSING_FIELD } from "../plan/rules/fleet-rules";
+import { RuleInfo } from "../plan/rule";
 import { AlicloudProvider } from "../providers/alicloud/provider";
 import { SpecCheck, checkSpecFile, checkSpecObject, checkSpecText, writeLockIfChanged } from "../spec/check-spec";
-import { LocatedFinding, formatLocatedFinding } from "../spec/located-finding";
+import { LocatedFinding, formatLocatedFinding, located } from "../spec/located-finding";
 import { applyDefaults } from "../spec/merge-defaults";
 import { sharedVpcStackName } from "../spec/normalize";
 import {
@@ -107,10 +108,10 @@ export class Fleet extends Construct {
 
   public constructor(scope: Construct, id: string, props: FleetProps) {
     super(scope, id);
-    if ([props.specFile, props.spec, props.specText].filter((x) => x !== undefined).length !== 1) {
-      throw new Error(`Fleet ${this.node.path}: give exactly one of specFile (a YAML/JSON file), spec (an object) and specText (YAML/JSON text).`);
-    }
-    const check: SpecCheck = props.specFile !== undefined
+    const given = [props.specFile, props.spec, props.specText].filter((x) => x !== undefined).length;
+    const check: SpecCheck = given !== 1
+      ? propsCheck(given === 0 ? MISSING_FIELD : CONFLICTING_FIELDS, `Fleet ${this.node.path}: give exactly one of specFile (a YAML/JSON file), spec (an object) and specText (YAML/JSON text); ${given === 0 ? "none is" : `${given} are`} given.`)
+      : props.specFile !== undefined
       ? checkSpecFile(props.specFile, { lockFile: props.lockFile })
       : props.spec !== undefined
         ? checkSpecObject(props.spec, { lockFile: props.lockFile ?? false })
@@ -337,4 +338,9 @@ export class Fleet extends Construct {
  */
 export function fleetPlanOf(fleet: Fleet): FleetPlan | undefined {
   return fleet._plan;
+}
+
+/** A check that stops at the Fleet's own props (reported at synth like any spec error). */
+function propsCheck(rule: RuleInfo, message: string): SpecCheck {
+  return { findings: [located(rule, "fleet", message)], lockChanged: false, lockExisted: false, unreadable: true, hasErrors: true };
 }

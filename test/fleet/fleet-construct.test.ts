@@ -238,9 +238,13 @@ describe("Fleet construct", () => {
     expect(Object.keys(good.stacks)).toEqual(["a"]);
   });
 
-  test("exactly one of specFile, spec and specText", () => {
+  test("exactly one of specFile, spec and specText: otherwise a finding at synth (S5 / S6), not an exception", () => {
     const spec = fleet([flannel("a")]);
-    expect(() => new Fleet(new App(), "fleet", { spec, specText: "region: x" })).toThrow(/exactly one of specFile .*, spec .* and specText/);
-    expect(() => new Fleet(new App(), "fleet", {})).toThrow(/exactly one/);
+    const two = synth((app: App) => { new Fleet(app, "fleet", { spec, specText: "region: x", writeLock: false }); });
+    expect(two.error).toMatch(/S5-conflicting-fields fleet: Fleet fleet: give exactly one of specFile .*, spec .* and specText .*; 2 are given/);
+    const none = synth((app: App) => { new Fleet(app, "fleet", { writeLock: false }); });
+    expect(none.error).toMatch(/S6-missing-field fleet: .*exactly one.*none is given/);
+    const one = synth((app: App) => { new Fleet(app, "fleet", { spec, writeLock: false }); });
+    expect(one.error).toBeUndefined();
   });
 });
