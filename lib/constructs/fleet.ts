@@ -10,7 +10,7 @@ import { ClusterSpec, ProxyMode } from "./cluster-spec";
 import { Cni, TerwayMode } from "./cni";
 import { EdgeCni } from "./edge-cni";
 import { EdgeInterconnect } from "./edge-node-pool";
-import { AppEstate } from "./estate";
+import { AppEstate, EstateBuilder } from "./estate";
 import { HybridLink } from "./hybrid-link";
 import { ClusterKubeconfig, addNetworkOutputs } from "./outputs";
 import { TaintEffect } from "./node-pool";
@@ -105,6 +105,7 @@ export class Fleet extends Construct {
   private readonly check: SpecCheck;
   private planned?: PlannedFleet;
   private readonly networks = new Map<string, AckNetwork>();
+  private readonly ownNetworks = new Map<string, AckNetwork>();
 
   public constructor(scope: Construct, id: string, props: FleetProps) {
     super(scope, id);
@@ -129,7 +130,10 @@ export class Fleet extends Construct {
     const plan = check.plan;
     // The fleet plan already planned every cluster, network and link of the spec (once): the
     // constructs built here take their findings from it instead of planning again.
-    AppEstate.of(this).plannedElsewhere(this);
+    const estate = AppEstate.of(this);
+    estate.plannedElsewhere(this);
+    // Context for the App's estate: the spec's connections between the fleet's networks.
+    estate.register(this);
     for (const net of plan.networks) if (net.network.kind === "shared") this.sharedNetwork(net);
     for (const c of plan.clusters) this.buildCluster(c);
     for (const l of check.spec.hybridLinks ?? []) this.buildLink(l);
@@ -183,13 +187,29 @@ export class Fleet extends Construct {
     if (shared) return shared;
     if (net.network.kind === "existing") {
       const vs = (list: NetworkAllocation["nodeVSwitches"]) => list.map((v) => ({ id: v.id as string, zone: v.zone, cidr: v.cidr as string }));
-      return AckNetwork.fromExisting(stack, "net", {
+      const adopted = AckNetwork.fromExisting(stack, "net", {
         vpcId: net.network.existingId as string, vpcCidr: net.cidr as string,
         nodeVSwitches: vs(net.nodeVSwitches), podVSwitches: vs(net.podVSwitches),
         ipv6: net.network.ipv6, allowPublicRanges: net.network.allowPublicRanges,
       });
+      this.ownNetworks.set(net.network.key, adopted);
+      return adopted;
     }
-    return this.newNetwork(stack, net, spec.vpc?.egress, spec.tags);
+    const own = this.newNetwork(stack, net, spec.vpc?.egress, spec.tags);
+    this.ownNetworks.set(net.network.key, own);
+    return own;
+  }
+
+  /**
+   * @internal The spec's connections (CEN, peering, VPN) between the fleet's networks, as the
+   * App's estate sees them: the fleet's networks are context there (planned by the fleet), and
+   * constructs outside the fleet on a connected network are checked against all of them.
+   */
+  public _contributeTo(builder: EstateBuilder): void {
+    const path = (key: string) => (this.networks.get(key) ?? this.ownNetworks.get(key))?.node.path;
+    for (const c of this._plan?.connections ?? []) {
+      builder.connections.push({ name: `${this.node.path}/${c.name}`, vpcs: c.vpcs.map(path).filter((p): p is string => p !== undefined), externalCidrs: c.externalCidrs });
+    }
   }
 
   private buildCluster(c: FleetClusterPlan): void {

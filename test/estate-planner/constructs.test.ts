@@ -9,6 +9,7 @@ import {
 } from "../../lib";
 import { generateFleetSpec } from "../../bench/fleet";
 import { planCounters } from "../../lib/plan/plan-cluster";
+import { CniPlugin } from "../../lib/plan/model";
 import { estateCounters } from "../../lib/constructs/estate";
 import { AlicloudProvider } from "../../lib/providers/alicloud/provider";
 import { synthApp } from "../helpers/synth";
@@ -304,5 +305,28 @@ describe("a hand-written cluster in a Fleet's network", () => {
     expect(clash.out.error).toMatch(/\[mine\/mine\] error C5-connected-overlap .*mine\.vpc\.cidr: VPC net 10\.0\.0\.0\/16 overlaps connected-vpc range VPC of s0 10\.0\.0\.0\/24/);
     expect(clash.plans).toBe(3 + 1); // the fleet's 3 clusters once (fleet plan), the hand-written one once
     expect(build("192.168.0.0/16").out.error).toBeUndefined();
+  });
+
+  test("the spec's connections between the fleet's networks join the App's estate", () => {
+    // Fleet clusters a and b in their own VPCs; a hand-written cluster in a's network uses b's
+    // VPC range as its pod CIDR. With the spec's CEN connection between a and b, that clashes.
+    const build = (connected: boolean) => synthApp((app) => {
+      const fleet = new Fleet(app, "fleet", {
+        writeLock: false,
+        spec: {
+          region: "cn-hangzhou",
+          clusters: [
+            { name: "a", cni: { plugin: CniPlugin.FLANNEL, podCidr: "172.20.0.0/16" }, serviceCidr: "172.21.0.0/20", zones: ["cn-hangzhou-i"], vpc: { cidr: "10.0.0.0/16" }, nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", min: 1, max: 3 }] },
+            { name: "b", cni: { plugin: CniPlugin.FLANNEL, podCidr: "172.22.0.0/16" }, serviceCidr: "172.23.0.0/20", zones: ["cn-hangzhou-i"], vpc: { cidr: "10.1.0.0/16" }, nodePools: [{ name: "p", instanceType: "ecs.g7.xlarge", min: 1, max: 3 }] },
+          ],
+          ...(connected ? { connections: [{ name: "cen", vpcs: ["a", "b"] }] } : {}),
+        },
+      });
+      const s = stack(app, "mine");
+      new AckCluster(s, "mine", { network: fleet.clusters.a.network, serviceCidr: "172.31.0.0/20", cni: Cni.flannel({ podCidr: "10.1.0.0/16" }) })
+        .addNodePool("p", { instanceTypes: ["ecs.g7.xlarge"], desiredSize: 2 });
+    });
+    expect(errorsOf(build(true)).join("\n")).toMatch(/\[mine\/mine\] error C\S+ .*mine\.\S*podCidr.*10\.1\.0\.0\/16/);
+    expect(build(false).error).toBeUndefined();
   });
 });

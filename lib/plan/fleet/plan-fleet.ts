@@ -8,6 +8,7 @@ import { ClusterPlanResult } from "../plan-cluster";
 import { RuleInfo } from "../rule";
 import { LOCK_OUTDATED, REMOVED_CLUSTER_HELD } from "../rules/fleet-rules";
 import { EstateClusterResult, EstateStats, planEstate } from "../estate/plan-estate";
+import { EstateConnection } from "../estate/model";
 import { ClusterAllocation, NetworkAllocation, allocateFleet, usesEdgePodCidr, usesPodCidr } from "./allocate";
 import { guardChanges } from "./change-guard";
 import { fixedFieldsOf } from "./fixed-fields";
@@ -57,6 +58,8 @@ export interface FleetPlan {
   readonly stats: EstateStats;
   /** Findings of VPC-scoped rules (shared capacity, route-table quota, data-centre duplicates of networks). */
   readonly vpcFindings: Finding[];
+  /** The spec's connections between networks, by network key (the Fleet construct hands them to its App's estate). */
+  readonly connections: EstateConnection[];
 }
 
 function report(findings: Finding[], r: RuleInfo, path: string, message: string): void {
@@ -89,7 +92,8 @@ export function planFleet(input: FleetPlanInput, options: FleetPlanOptions = {})
   findings.push(...alloc.findings);
 
   // One plan for the whole estate: every cluster, VPC and link, with the cross-resource rules.
-  const estate = planEstate(fleetEstate(input, topology, alloc.networks, alloc.clusters));
+  const estateInput = fleetEstate(input, topology, alloc.networks, alloc.clusters);
+  const estate = planEstate(estateInput);
   const clusters: FleetClusterPlan[] = input.clusters.map((c, i) => {
     const net = alloc.networks.get(topology.networkOf[i].key) as NetworkAllocation;
     const a = alloc.clusters[i];
@@ -147,5 +151,5 @@ export function planFleet(input: FleetPlanInput, options: FleetPlanOptions = {})
   lockChanges.push(...update.changes);
   const lockChanged = !options.lock || canonicalJson(options.lock) !== canonicalJson(update.lock);
 
-  return { clusters, networks, links, findings: sortFindings(findings), lock: update.lock, lockChanged, lockChanges, held, stats: estate.stats, vpcFindings: [...estate.vpcFindings.values()].flat() };
+  return { clusters, networks, links, findings: sortFindings(findings), lock: update.lock, lockChanged, lockChanges, held, stats: estate.stats, vpcFindings: [...estate.vpcFindings.values()].flat(), connections: estateInput.connections };
 }
