@@ -106,9 +106,17 @@ export class Fleet extends Construct {
   private planned?: PlannedFleet;
   private readonly networks = new Map<string, AckNetwork>();
   private readonly ownNetworks = new Map<string, AckNetwork>();
+  /** Where the stacks go: this Fleet, or the App itself (see the constructor). */
+  private readonly stackScope: Construct;
 
   public constructor(scope: Construct, id: string, props: FleetProps) {
     super(scope, id);
+    // CDK Terrain's future flag failOnConstructsOutsideOfStacks (set by `cdktn init`) refuses any
+    // App child that is not a stack: the stacks then go directly under the App, and the Fleet
+    // leaves the tree once built (its errors are the App's validation, as always).
+    const flat = scope.node.scope === undefined && isTruthyFlag(this.node.tryGetContext("failOnConstructsOutsideOfStacks"));
+    this.stackScope = flat ? scope : this;
+    const leave = () => { if (flat) scope.node.tryRemoveChild(this.node.id); };
     const given = [props.specFile, props.spec, props.specText].filter((x) => x !== undefined).length;
     const check: SpecCheck = given !== 1
       ? propsCheck(given === 0 ? MISSING_FIELD : CONFLICTING_FIELDS, `Fleet ${this.node.path}: give exactly one of specFile (a YAML/JSON file), spec (an object) and specText (YAML/JSON text); ${given === 0 ? "none is" : `${given} are`} given.`)
@@ -125,6 +133,7 @@ export class Fleet extends Construct {
       const errors = check.findings.filter((f) => f.severity === Severity.ERROR).map(formatLocatedFinding);
       // No stack is built from a broken plan; the app's own validation lists every error at once.
       this.node.root.node.addValidation({ validate: () => [`Fleet ${this.node.path}: ${errors.length} error(s) in the fleet plan:`, ...errors] });
+      leave();
       return;
     }
     const plan = check.plan;
@@ -139,6 +148,7 @@ export class Fleet extends Construct {
     for (const l of check.spec.hybridLinks ?? []) this.buildLink(l);
     this.annotateFleetFindings();
     if (props.writeLock ?? true) this.lockWritten = writeLockIfChanged(check);
+    leave();
   }
 
   /**
@@ -152,7 +162,8 @@ export class Fleet extends Construct {
   }
 
   private stack(name: string): TerraformStack {
-    const stack = new TerraformStack(this, constructId(name));
+    const stack = new TerraformStack(this.stackScope, constructId(name));
+    if (this.stackScope !== this) AppEstate.of(this).plannedElsewhere(stack);
     new AlicloudProvider(stack, "alicloud", { region: (this.spec as FleetSpec).region });
     this.stacks[name] = stack;
     return stack;
@@ -363,4 +374,9 @@ export function fleetPlanOf(fleet: Fleet): FleetPlan | undefined {
 /** A check that stops at the Fleet's own props (reported at synth like any spec error). */
 function propsCheck(rule: RuleInfo, message: string): SpecCheck {
   return { findings: [located(rule, "fleet", message)], lockChanged: false, lockExisted: false, unreadable: true, hasErrors: true };
+}
+
+/** A context flag is on: `true`, or the string "true" (cdktf.json context values may be either). */
+function isTruthyFlag(value: unknown): boolean {
+  return value === true || value === "true";
 }

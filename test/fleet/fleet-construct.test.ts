@@ -139,19 +139,31 @@ describe("Fleet construct", () => {
     expect(f?.plan?.findings.filter((x) => x.severity === "error")).toEqual([]);
   });
 
-  test("the fleet's grouping construct under the App: rejected by cdktn's failOnConstructsOutsideOfStacks flag, not by cdktf 0.21 (docs/fleet.md)", () => {
-    const spec = fleet([terway("a")]);
-    const out = synth((app: App) => {
-      app.node.setContext("failOnConstructsOutsideOfStacks", true);
+  test("with cdktn's future flag failOnConstructsOutsideOfStacks (cdktn init sets it), the fleet's stacks go directly under the App: same stacks on both runtimes", () => {
+    const spec = fleet([terway("a"), flannel("b", { spec: "ack.pro.small" })]);
+    const build = (flag: boolean | string | undefined) => synth((app: App) => {
+      if (flag !== undefined) app.node.setContext("failOnConstructsOutsideOfStacks", flag);
       new Fleet(app, "fleet", { spec, writeLock: false });
     });
-    // `npm run test:cdktn` runs this suite on cdktn 0.24 (ACK_RUNTIME=cdktn), `npm test` on cdktf 0.21.
-    if (process.env.ACK_RUNTIME === "cdktn") {
-      expect(out.error).toMatch(/Found constructs outside of a TerraformStack[^]*- fleet/);
-    } else {
-      expect(out.error).toBeUndefined();
-      expect(Object.keys(out.stacks)).toEqual(["a"]);
+    const grouped = build(undefined);
+    expect(grouped.error).toBeUndefined();
+    for (const flag of [true, "true"]) {
+      const flat = build(flag);
+      // `npm run test:cdktn` runs this suite on cdktn 0.24 (ACK_RUNTIME=cdktn), where the flag is
+      // enforced (cdktn/lib/app.js); cdktf 0.21 has no such flag. Both synthesize the same stacks.
+      expect(flat.error).toBeUndefined();
+      expect(Object.keys(flat.stacks).sort()).toEqual(["a", "b"]);
+      // Same Terraform: only the construct paths in the "//" metadata lose their "fleet/" prefix.
+      expect(withoutMetadata(flat.stacks)).toEqual(withoutMetadata(grouped.stacks));
+      expect(JSON.stringify(flat.stacks)).not.toContain("fleet/a/");
     }
+    // Errors are still reported, all at once, with the flag on.
+    const bad = synth((app: App) => {
+      app.node.setContext("failOnConstructsOutsideOfStacks", true);
+      new Fleet(app, "fleet", { spec: fleet([terway("a", { serviceCidr: "10.0.0.0/33" })]), writeLock: false });
+    });
+    expect(bad.error).toMatch(/error in the fleet plan|error\(s\) in the fleet plan/);
+    expect(bad.error).not.toMatch(/outside of a TerraformStack/);
   });
 
   test("the plan as plain data (the jsii view) says what the planner's model says", () => {
@@ -248,3 +260,8 @@ describe("Fleet construct", () => {
     expect(one.error).toBeUndefined();
   });
 });
+
+/** A synthesized document without cdktf's "//" metadata blocks. */
+function withoutMetadata(doc: unknown): unknown {
+  return JSON.parse(JSON.stringify(doc, (k, v: unknown) => (k === "//" ? undefined : v)));
+}
