@@ -135,6 +135,8 @@ function paired(a: string[], b: string[], pairs: number, tmp: string): { a: Usag
 }
 
 const fmtN = (n: number): string => n.toLocaleString("en-US");
+/** Median of the ratios a[i] / b[i] of runs made back to back: steadier than the ratio of medians when the load changes during the bench. */
+const pairRatio = (a: Usage[], b: Usage[]): string => median(a.map((u, i) => u.cpuMs / b[i].cpuMs)).toFixed(2);
 const cpuList = (us: Usage[]): string => us.map((u) => (u.cpuMs / 1000).toFixed(2)).join(", ");
 
 export interface L1BenchOptions {
@@ -171,7 +173,7 @@ export function runL1Benchmarks(options: L1BenchOptions = {}): L1Figure[] {
         unit: "ms",
         ratio: fa / fb,
         goal: "≤ 1.0×",
-        detail: `process CPU time (user+sys), median of ${fleetPairs} paired runs each: fleet [${cpuList(f.a)}] s, twin [${cpuList(f.b)}] s; ${fmtN(ft.stacks)} stacks, ${fmtN(ft.resources)} resources, twin output byte-identical; peak RSS fleet ${median(f.a.map((u) => u.maxRssMiB)).toFixed(0)} MiB, twin ${median(f.b.map((u) => u.maxRssMiB)).toFixed(0)} MiB`,
+        detail: `process CPU time (user+sys), median of ${fleetPairs} paired runs each: fleet [${cpuList(f.a)}] s, twin [${cpuList(f.b)}] s, median of per-pair ratios ${pairRatio(f.a, f.b)}×; ${fmtN(ft.stacks)} stacks, ${fmtN(ft.resources)} resources, twin output byte-identical; peak RSS fleet ${median(f.a.map((u) => u.maxRssMiB)).toFixed(0)} MiB, twin ${median(f.b.map((u) => u.maxRssMiB)).toFixed(0)} MiB`,
       });
     }
 
@@ -192,7 +194,7 @@ export function runL1Benchmarks(options: L1BenchOptions = {}): L1Figure[] {
         unit: "ms",
         ratio: da / db,
         goal: "≤ 1.3×",
-        detail: `\`${app}\` (${dt.stacks} stacks, ${dt.resources} resources, twin output byte-identical); process CPU time, median of ${appPairs} paired runs each: app [${cpuList(d.a)}] s, twin [${cpuList(d.b)}] s`,
+        detail: `\`${app}\` (${dt.stacks} stacks, ${dt.resources} resources, twin output byte-identical); process CPU time, median of ${appPairs} paired runs each: app [${cpuList(d.a)}] s, twin [${cpuList(d.b)}] s, median of per-pair ratios ${pairRatio(d.a, d.b)}×`,
       });
       const ea = median(e.a.map((u) => u.cpuMs));
       const eb = median(e.b.map((u) => u.cpuMs));
@@ -202,7 +204,7 @@ export function runL1Benchmarks(options: L1BenchOptions = {}): L1Figure[] {
         baseline: eb,
         unit: "ms",
         ratio: ea / eb,
-        detail: `process CPU time, median of ${appPairs} paired runs each: app [${cpuList(e.a)}] s, empty app (one empty stack) [${cpuList(e.b)}] s`,
+        detail: `process CPU time, median of ${appPairs} paired runs each: app [${cpuList(e.a)}] s, empty app (one empty stack) [${cpuList(e.b)}] s, median of per-pair ratios ${pairRatio(e.a, e.b)}×`,
       });
     }
 
