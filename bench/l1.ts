@@ -135,16 +135,20 @@ function paired(a: string[], b: string[], pairs: number, tmp: string): { a: Usag
 }
 
 const fmtN = (n: number): string => n.toLocaleString("en-US");
+/** Median of the ratios a[i] / b[i] of runs made back to back: steadier than the ratio of medians when the load changes during the bench. */
+const pairRatio = (a: Usage[], b: Usage[]): string => median(a.map((u, i) => u.cpuMs / b[i].cpuMs)).toFixed(2);
 const cpuList = (us: Usage[]): string => us.map((u) => (u.cpuMs / 1000).toFixed(2)).join(", ");
 
 export interface L1BenchOptions {
-  /** Clusters of the fleet compared with its twin (default 1,000). */
+  /** Clusters of the fleet compared with its twin (default 1,000; 0 skips it). */
   readonly fleetClusters?: number;
   /** Paired runs of the fleet synth (default 3) and of the default app (default 9). */
   readonly fleetPairs?: number;
   readonly appPairs?: number;
   /** Clusters of the peak-memory synth (default 5,000; 0 skips it). */
   readonly memoryClusters?: number;
+  /** Skips the default-app figures. */
+  readonly skipDefaultApp?: boolean;
 }
 
 export function runL1Benchmarks(options: L1BenchOptions = {}): L1Figure[] {
@@ -156,49 +160,53 @@ export function runL1Benchmarks(options: L1BenchOptions = {}): L1Figure[] {
   const figures: L1Figure[] = [];
   try {
     // Fleet synth vs its twin.
-    const fleetArgs = [FLEET_APP, String(n)];
-    const ft = makeTwin(fleetArgs, tmp, "fleet");
-    const f = paired(fleetArgs, [ft.file], fleetPairs, tmp);
-    const fa = median(f.a.map((u) => u.cpuMs));
-    const fb = median(f.b.map((u) => u.cpuMs));
-    figures.push({
-      name: `raw L1 twin: fleet synth, ${fmtN(n)} clusters vs its twin on stock bindings`,
-      measured: fa,
-      baseline: fb,
-      unit: "ms",
-      ratio: fa / fb,
-      goal: "≤ 1.0×",
-      detail: `process CPU time (user+sys), median of ${fleetPairs} paired runs each: fleet [${cpuList(f.a)}] s, twin [${cpuList(f.b)}] s; ${fmtN(ft.stacks)} stacks, ${fmtN(ft.resources)} resources, twin output byte-identical; peak RSS fleet ${median(f.a.map((u) => u.maxRssMiB)).toFixed(0)} MiB, twin ${median(f.b.map((u) => u.maxRssMiB)).toFixed(0)} MiB`,
-    });
+    if (n > 0) {
+      const fleetArgs = [FLEET_APP, String(n)];
+      const ft = makeTwin(fleetArgs, tmp, "fleet");
+      const f = paired(fleetArgs, [ft.file], fleetPairs, tmp);
+      const fa = median(f.a.map((u) => u.cpuMs));
+      const fb = median(f.b.map((u) => u.cpuMs));
+      figures.push({
+        name: `raw L1 twin: fleet synth, ${fmtN(n)} clusters vs its twin on stock bindings`,
+        measured: fa,
+        baseline: fb,
+        unit: "ms",
+        ratio: fa / fb,
+        goal: "≤ 1.0×",
+        detail: `process CPU time (user+sys), median of ${fleetPairs} paired runs each: fleet [${cpuList(f.a)}] s, twin [${cpuList(f.b)}] s, median of per-pair ratios ${pairRatio(f.a, f.b)}×; ${fmtN(ft.stacks)} stacks, ${fmtN(ft.resources)} resources, twin output byte-identical; peak RSS fleet ${median(f.a.map((u) => u.maxRssMiB)).toFixed(0)} MiB, twin ${median(f.b.map((u) => u.maxRssMiB)).toFixed(0)} MiB`,
+      });
+    }
 
     // Default app vs its twin vs an empty app.
-    const { app } = JSON.parse(fs.readFileSync(path.join(ROOT, "cdktf.json"), "utf8")) as { app: string };
-    const [cmd, ...appArgs] = app.split(" ");
-    if (cmd !== "node") throw new Error(`cdktf.json app is not a node script: ${app}`);
-    const dt = makeTwin(appArgs, tmp, "default");
-    const d = paired(appArgs, [dt.file], appPairs, tmp);
-    const e = paired(appArgs, [EMPTY_APP], appPairs, tmp);
-    const da = median(d.a.map((u) => u.cpuMs));
-    const db = median(d.b.map((u) => u.cpuMs));
-    figures.push({
-      name: "raw L1 twin: default app process vs its twin on stock bindings",
-      measured: da,
-      baseline: db,
-      unit: "ms",
-      ratio: da / db,
-      goal: "≤ 1.3×",
-      detail: `\`${app}\` (${dt.stacks} stacks, ${dt.resources} resources, twin output byte-identical); process CPU time, median of ${appPairs} paired runs each: app [${cpuList(d.a)}] s, twin [${cpuList(d.b)}] s`,
-    });
-    const ea = median(e.a.map((u) => u.cpuMs));
-    const eb = median(e.b.map((u) => u.cpuMs));
-    figures.push({
-      name: "default app process vs an empty cdktf app",
-      measured: ea,
-      baseline: eb,
-      unit: "ms",
-      ratio: ea / eb,
-      detail: `process CPU time, median of ${appPairs} paired runs each: app [${cpuList(e.a)}] s, empty app (one empty stack) [${cpuList(e.b)}] s`,
-    });
+    if (!options.skipDefaultApp) {
+      const { app } = JSON.parse(fs.readFileSync(path.join(ROOT, "cdktf.json"), "utf8")) as { app: string };
+      const [cmd, ...appArgs] = app.split(" ");
+      if (cmd !== "node") throw new Error(`cdktf.json app is not a node script: ${app}`);
+      const dt = makeTwin(appArgs, tmp, "default");
+      const d = paired(appArgs, [dt.file], appPairs, tmp);
+      const e = paired(appArgs, [EMPTY_APP], appPairs, tmp);
+      const da = median(d.a.map((u) => u.cpuMs));
+      const db = median(d.b.map((u) => u.cpuMs));
+      figures.push({
+        name: "raw L1 twin: default app process vs its twin on stock bindings",
+        measured: da,
+        baseline: db,
+        unit: "ms",
+        ratio: da / db,
+        goal: "≤ 1.3×",
+        detail: `\`${app}\` (${dt.stacks} stacks, ${dt.resources} resources, twin output byte-identical); process CPU time, median of ${appPairs} paired runs each: app [${cpuList(d.a)}] s, twin [${cpuList(d.b)}] s, median of per-pair ratios ${pairRatio(d.a, d.b)}×`,
+      });
+      const ea = median(e.a.map((u) => u.cpuMs));
+      const eb = median(e.b.map((u) => u.cpuMs));
+      figures.push({
+        name: "default app process vs an empty cdktf app",
+        measured: ea,
+        baseline: eb,
+        unit: "ms",
+        ratio: ea / eb,
+        detail: `process CPU time, median of ${appPairs} paired runs each: app [${cpuList(e.a)}] s, empty app (one empty stack) [${cpuList(e.b)}] s, median of per-pair ratios ${pairRatio(e.a, e.b)}×`,
+      });
+    }
 
     // Peak memory of a large synth, against its twin's.
     if (memN > 0) {
@@ -225,8 +233,28 @@ export function formatL1(f: L1Figure): string {
   return `${f.name}\n  measured ${v(f.measured)}, baseline ${v(f.baseline)}, ratio ${f.ratio.toFixed(2)}×${goal}\n  ${f.detail}\n`;
 }
 
+/**
+ * `node dist/bench/l1.js [--quick] [--only fleet|default|memory] [--pairs N]`: `--only` runs one
+ * figure group; `--pairs` sets the paired runs of the default app (and of the fleet synth).
+ */
 if (require.main === module) {
-  const quick = process.argv.includes("--quick");
-  const figs = runL1Benchmarks(quick ? { fleetClusters: 200, fleetPairs: 1, appPairs: 3, memoryClusters: 0 } : {});
+  const argv = process.argv.slice(2);
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = argv.includes("--quick");
+  const only = value("--only");
+  if (only !== undefined && !["fleet", "default", "memory"].includes(only)) throw new Error(`--only takes fleet, default or memory, not ${only}`);
+  const pairs = value("--pairs") === undefined ? undefined : Number(value("--pairs"));
+  if (pairs !== undefined && !(Number.isInteger(pairs) && pairs > 0)) throw new Error(`--pairs takes a positive integer`);
+  const base: L1BenchOptions = quick ? { fleetClusters: 200, fleetPairs: 1, appPairs: 3, memoryClusters: 0 } : {};
+  const figs = runL1Benchmarks({
+    ...base,
+    ...(pairs === undefined ? {} : { fleetPairs: pairs, appPairs: pairs }),
+    ...(only === undefined || only === "fleet" ? {} : { fleetClusters: 0 }),
+    ...(only === undefined ? {} : only === "memory" ? { memoryClusters: base.memoryClusters || 5000 } : { memoryClusters: 0 }),
+    ...(only === undefined || only === "default" ? {} : { skipDefaultApp: true }),
+  });
   for (const f of figs) process.stdout.write(formatL1(f));
 }

@@ -9,8 +9,8 @@ import { HybridLink } from "./hybrid-link";
 import { PlanValues } from "./tokens";
 import { exactMaskForPodsPerNode } from "../plan/capacity";
 import { ClusterPlanInput, ClusterProfile, IpStack } from "../plan/model";
-import { SecurityGroup } from "../providers/alicloud/security-group";
-import { SecurityGroupRule } from "../providers/alicloud/security-group-rule";
+import type { SecurityGroup } from "../providers/alicloud/security-group";
+import { securityGroupL1, securityGroupRuleL1 } from "./lazy-l1";
 
 /** Properties of an {@link AckEdgeCluster}. */
 export interface AckEdgeClusterProps extends AckClusterBaseProps {
@@ -69,7 +69,7 @@ export class AckEdgeCluster extends AckClusterBase {
     }, cni.addons());
     this.cni = cni;
     if (!terwayEdge) {
-      this.securityGroup = new SecurityGroup(this, "security-group", {
+      this.securityGroup = new (securityGroupL1().SecurityGroup)(this, "security-group", {
         vpcId: this.network.vpcId,
         securityGroupName: `${this.clusterName}-nodes`,
         securityGroupType: "normal",
@@ -175,7 +175,7 @@ export class AckEdgeCluster extends AckClusterBase {
    */
   private addDocumentedFlannelRules(podCidr: string): void {
     if (!this.securityGroup) return;
-    new SecurityGroupRule(this, "icmp", {
+    new (securityGroupRuleL1().SecurityGroupRule)(this, "icmp", {
       securityGroupId: this.securityGroup.id,
       type: "ingress",
       ipProtocol: "icmp",
@@ -186,7 +186,7 @@ export class AckEdgeCluster extends AckClusterBase {
       priority: 1,
       description: "ICMP (ACK recommended rule for a cluster security group)",
     });
-    new SecurityGroupRule(this, "pod-cidr", {
+    new (securityGroupRuleL1().SecurityGroupRule)(this, "pod-cidr", {
       securityGroupId: this.securityGroup.id,
       type: "ingress",
       ipProtocol: "all",
@@ -205,7 +205,7 @@ export class AckEdgeCluster extends AckClusterBase {
     if (edgeSide && !this.vxlanSources.includes(cidr)) this.vxlanSources.push(cidr);
     if (this.vxlanOpen.has(cidr)) return;
     this.vxlanOpen.add(cidr);
-    new SecurityGroupRule(this, `vxlan-${Token.isUnresolved(cidr) ? `source-${this.vxlanOpen.size}` : slug(cidr)}`, {
+    new (securityGroupRuleL1().SecurityGroupRule)(this, `vxlan-${Token.isUnresolved(cidr) ? `source-${this.vxlanOpen.size}` : slug(cidr)}`, {
       securityGroupId: this.securityGroup.id,
       type: "ingress",
       ipProtocol: "udp",

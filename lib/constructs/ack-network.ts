@@ -16,8 +16,8 @@ import { EipAssociation } from "../providers/alicloud/eip-association";
 import { NatGateway } from "../providers/alicloud/nat-gateway";
 import { SnatEntry } from "../providers/alicloud/snat-entry";
 import { Vpc } from "../providers/alicloud/vpc";
-import { VpcIpv6Gateway } from "../providers/alicloud/vpc-ipv6-gateway";
 import { Vswitch } from "../providers/alicloud/vswitch";
+import { ipv6GatewayL1 } from "./lazy-l1";
 
 /** A vSwitch that exists already, adopted by id. Its CIDR is needed to check the plan. */
 export interface ExistingVSwitch {
@@ -214,7 +214,7 @@ export class AckNetwork extends Construct {
         tags: props.tags,
       });
       this.vpcId = this.vpc.id;
-      if (this.ipv6) new VpcIpv6Gateway(this, "ipv6-gateway", { vpcId: this.vpcId, ipv6GatewayName: `${this.namePrefix}-ipv6`, tags: props.tags });
+      if (this.ipv6) new (ipv6GatewayL1().VpcIpv6Gateway)(this, "ipv6-gateway", { vpcId: this.vpcId, ipv6GatewayName: `${this.namePrefix}-ipv6`, tags: props.tags });
       const cidrs = this.chooseCidrs("node", props.nodeVSwitchCidrs, nodeVSwitchPrefix(this.sizing, this.zones.length), []);
       this.nodeVSwitches = this.zones.map((zone, i) => this.createVSwitch(`node-${zone}`, zone, cidrs[i]));
       // No zone (N6-zones, reported at synth): no vSwitch to put the NAT gateway in.

@@ -18,16 +18,14 @@ import { CenTransitRouterRouteTableAssociation } from "../providers/alicloud/cen
 import { CenTransitRouterRouteTablePropagation } from "../providers/alicloud/cen-transit-router-route-table-propagation";
 import { CenTransitRouterVbrAttachment } from "../providers/alicloud/cen-transit-router-vbr-attachment";
 import { CenTransitRouterVpcAttachment } from "../providers/alicloud/cen-transit-router-vpc-attachment";
-import { DataAlicloudAccount } from "../providers/alicloud/data-alicloud-account";
 import { DataAlicloudCenTransitRouterRouteTables } from "../providers/alicloud/data-alicloud-cen-transit-router-route-tables";
-import { ExpressConnectRouterInterface } from "../providers/alicloud/express-connect-router-interface";
+import type { ExpressConnectRouterInterface } from "../providers/alicloud/express-connect-router-interface";
 import { ExpressConnectVirtualBorderRouter } from "../providers/alicloud/express-connect-virtual-border-router";
 import { Cidr } from "../cidr";
 import { AlicloudProvider } from "../providers/alicloud/provider";
-import { RouteEntry } from "../providers/alicloud/route-entry";
 import { VpcBgpGroup } from "../providers/alicloud/vpc-bgp-group";
-import { VpcBgpNetwork } from "../providers/alicloud/vpc-bgp-network";
 import { VpcBgpPeer } from "../providers/alicloud/vpc-bgp-peer";
+import { bgpNetworkL1, dataAccountL1, routeEntryL1, routerInterfaceL1 } from "./lazy-l1";
 
 export { HybridConnectivity, RouteNextHop, RouteOrigin, RouteTableKind, DataCenterRouteKind } from "../plan/hybrid";
 export type { PlannedRoute, DataCenterRoute } from "../plan/hybrid";
@@ -317,7 +315,7 @@ export class HybridLink extends Construct {
     });
     const plan = this.computePlan([]);
     for (const [i, cidr] of plan.bgpNetworks.entries()) {
-      new VpcBgpNetwork(this, `bgp-network-${slug(cidr, i)}`, { routerId: this.vbrId, dstCidrBlock: cidr, dependsOn: [this.bgpGroup] });
+      new (bgpNetworkL1().VpcBgpNetwork)(this, `bgp-network-${slug(cidr, i)}`, { routerId: this.vbrId, dstCidrBlock: cidr, dependsOn: [this.bgpGroup] });
     }
 
     const region = Lazy.stringValue({ produce: () => this.region() });
@@ -330,8 +328,8 @@ export class HybridLink extends Construct {
       // interface and connects the pair (provider v1.289.0 resource_alicloud_express_connect_router_interface.go:71,269;
       // its own acceptance test creates only this side). No alicloud_router_interface_connection
       // (deprecated since 1.199.0). Fast-link mode needs the owner account of the VPC side.
-      const account = new DataAlicloudAccount(this, "account", {});
-      const vbrInterface = new ExpressConnectRouterInterface(this, "vbr-interface", {
+      const account = new (dataAccountL1().DataAlicloudAccount)(this, "account", {});
+      const vbrInterface = new (routerInterfaceL1().ExpressConnectRouterInterface)(this, "vbr-interface", {
         routerType: "VBR",
         routerId: this.vbrId,
         role: "InitiatingSide",
@@ -481,7 +479,7 @@ export class HybridLink extends Construct {
       const id = `route-${r.table}-${slug(r.destination, i)}`;
       if (this.emittedRoutes.has(`${r.table} ${r.destination}`) || this.node.tryFindChild(id)) continue;
       this.emittedRoutes.add(`${r.table} ${r.destination}`);
-      new RouteEntry(this, id, {
+      new (routeEntryL1().RouteEntry)(this, id, {
         routeTableId: table,
         destinationCidrblock: r.destination,
         nexthopType: "RouterInterface",

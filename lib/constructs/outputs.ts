@@ -6,7 +6,8 @@
 import { Construct } from "constructs";
 import { Lazy, TerraformOutput } from "./cdktf";
 import type { DataCenterRoute, PlannedRoute } from "../plan/hybrid";
-import { DataAlicloudCsClusterCredential } from "../providers/alicloud/data-alicloud-cs-cluster-credential";
+import type { DataAlicloudCsClusterCredential } from "../providers/alicloud/data-alicloud-cs-cluster-credential";
+import { credentialL1 } from "./lazy-l1";
 import type { CsManagedKubernetes } from "../providers/alicloud/cs-managed-kubernetes";
 
 /**
@@ -128,7 +129,7 @@ export class ClusterKubeconfig extends Construct {
 
   public constructor(scope: Construct, id: string, props: ClusterKubeconfigProps) {
     super(scope, id);
-    this.credential = new DataAlicloudCsClusterCredential(this, "credential", {
+    this.credential = new (credentialL1().DataAlicloudCsClusterCredential)(this, "credential", {
       clusterId: props.clusterId,
       temporaryDurationMinutes: props.temporaryDurationMinutes,
     });

@@ -2,6 +2,7 @@ import { Cidr } from "../cidr";
 import { PlanContext } from "./context";
 import { exclusiveEniPodsPerNode, findInstanceType, sharedEniPodsPerNode } from "./instance-types";
 import { ClusterProfile, CniPlugin, EniMode, NodePoolKind, NodePoolPlan } from "./model";
+import { formatCount } from "./format-count";
 
 /** Addresses a vSwitch keeps for the system: the first and the last three (rule B-5). */
 export const VSWITCH_RESERVED_ADDRESSES = 4;
@@ -138,10 +139,10 @@ export function specNodeLimit(ctx: PlanContext): NodeLimit {
   if (basic) return { nodes: 10, reason: "ACK Basic (ack.standard) allows 10 nodes", ruleId: "G1-basic-cluster-size" };
   if (input.cni.plugin === CniPlugin.FLANNEL) {
     const q = Math.min(input.nodeQuota ?? 200, 1000);
-    return { nodes: q, reason: `ACK Pro with Flannel allows ${q.toLocaleString("en-US")} nodes${input.nodeQuota ? " (raised quota)" : " by default (1,000 with a quota increase)"}`, ruleId: "G2-pro-cluster-size" };
+    return { nodes: q, reason: `ACK Pro with Flannel allows ${formatCount(q)} nodes${input.nodeQuota ? " (raised quota)" : " by default (1,000 with a quota increase)"}`, ruleId: "G2-pro-cluster-size" };
   }
   const q = Math.min(input.nodeQuota ?? 5000, 15000);
-  return { nodes: q, reason: `ACK Pro with Terway allows ${q.toLocaleString("en-US")} nodes${input.nodeQuota ? " (raised quota)" : " by default (15,000 with a quota increase)"}`, ruleId: "G2-pro-cluster-size" };
+  return { nodes: q, reason: `ACK Pro with Terway allows ${formatCount(q)} nodes${input.nodeQuota ? " (raised quota)" : " by default (15,000 with a quota increase)"}`, ruleId: "G2-pro-cluster-size" };
 }
 
 /** Builds the capacity plan. Reads the context's parsed ranges; reports nothing itself. */
@@ -192,7 +193,7 @@ export function computeCapacity(ctx: PlanContext): CapacityPlan {
   }
   if (input.nodeVSwitches.length > 0 && nodeAddresses > 0) {
     // Edge nodes live outside the VPC: they take no node vSwitch address (ACK Edge).
-    limits.push({ nodes: nodeAddresses + edgeMaxNodes, reason: `node vSwitches hold ${nodeAddresses.toLocaleString("en-US")} usable addresses${edgeMaxNodes > 0 ? " (plus the edge pools)" : ""}`, ruleId: "F1-node-vswitch-capacity" });
+    limits.push({ nodes: nodeAddresses + edgeMaxNodes, reason: `node vSwitches hold ${formatCount(nodeAddresses)} usable addresses${edgeMaxNodes > 0 ? " (plus the edge pools)" : ""}`, ruleId: "F1-node-vswitch-capacity" });
   }
 
   let podIpsAvailable: number | undefined;
@@ -212,7 +213,7 @@ export function computeCapacity(ctx: PlanContext): CapacityPlan {
     if (densest > 0 && input.podVSwitches.length > 0) {
       limits.push({
         nodes: Math.floor(podIpsAvailable / densest) + edgeMaxNodes,
-        reason: `pod vSwitches hold ${podIpsAvailable.toLocaleString("en-US")} usable addresses, ${densest} per node at full density${edgeMaxNodes > 0 ? " (plus the edge pools)" : ""}`,
+        reason: `pod vSwitches hold ${formatCount(podIpsAvailable)} usable addresses, ${densest} per node at full density${edgeMaxNodes > 0 ? " (plus the edge pools)" : ""}`,
         ruleId: "F1-pod-vswitch-capacity",
       });
     }
@@ -227,7 +228,7 @@ export function computeCapacity(ctx: PlanContext): CapacityPlan {
     }
     if (plugin === CniPlugin.FLANNEL && input.profile === ClusterProfile.DEFAULT) {
       const quota = Math.min(input.routeTableQuota ?? DEFAULT_ROUTE_TABLE_QUOTA, MAX_ROUTE_TABLE_QUOTA);
-      limits.push({ nodes: quota, reason: `one VPC route entry per Flannel node; route table quota ${quota.toLocaleString("en-US")}`, ruleId: "D6-flannel-route-quota" });
+      limits.push({ nodes: quota, reason: `one VPC route entry per Flannel node; route table quota ${formatCount(quota)}`, ruleId: "D6-flannel-route-quota" });
     }
   }
 
@@ -240,7 +241,7 @@ export function computeCapacity(ctx: PlanContext): CapacityPlan {
         const nodes = 2 ** (mask - edge.prefix);
         const edgeMax = edgePools.reduce((s, p) => s + p.maxNodes, 0);
         ranges.push({ name: "edge pod CIDR", role: "edge pod CIDR", zone: "edge", cidr: edge.toString(), usable: nodes, demand: edgeMax, utilisation: edgeMax / nodes });
-        limits.push({ nodes: nodes + cloudPools.reduce((s, p) => s + p.maxNodes, 0), reason: `edge pod CIDR ${edge} in /${mask} blocks gives ${nodes.toLocaleString("en-US")} edge nodes (plus the cloud pools)`, ruleId: "I4-edge-pod-capacity" });
+        limits.push({ nodes: nodes + cloudPools.reduce((s, p) => s + p.maxNodes, 0), reason: `edge pod CIDR ${edge} in /${mask} blocks gives ${formatCount(nodes)} edge nodes (plus the cloud pools)`, ruleId: "I4-edge-pod-capacity" });
       }
     }
   }
@@ -263,7 +264,7 @@ export function computeCapacity(ctx: PlanContext): CapacityPlan {
 /** A plain-text table of the capacity plan, as printed at synth. */
 export function formatCapacityPlan(plan: CapacityPlan): string {
   const lines: string[] = [];
-  const n = (x: number) => x.toLocaleString("en-US");
+  const n = (x: number) => formatCount(x);
   lines.push(`Capacity plan for ${plan.cluster} (${plan.plugin})`);
   lines.push(`  max nodes: ${n(plan.maxNodes)} (binding: ${plan.bindingLimit?.reason ?? "-"}); pools plan up to ${n(plan.plannedMaxNodes)}`);
   for (const l of [...plan.limits].sort((a, b) => a.nodes - b.nodes)) lines.push(`    limit ${n(l.nodes).padStart(7)}  ${l.reason} [${l.ruleId}]`);

@@ -5,15 +5,18 @@
  */
 import * as fs from "fs";
 import { Document, LineCounter, isCollection, isScalar, parseDocument, visit } from "yaml";
-import { z } from "zod";
-import { INVALID_CIDR } from "../plan/rules/input-rules";
-import { SPEC_LIMITS, SPEC_SCHEMA, SPEC_SYNTAX } from "../plan/rules/fleet-rules";
-import { findRule } from "../plan/catalogue";
+import { SPEC_LIMITS, SPEC_SYNTAX } from "../plan/rules/fleet-rules";
+import { INVALID } from "./aot-leaves";
+import { compiledFleetSpec } from "./compiled-validators";
 import { LocatedFinding, located } from "./located-finding";
-import { SourceMap, SpecPath, formatSpecPath } from "./source-map";
+import { SourceMap, formatSpecPath } from "./source-map";
 import { MAX_ALIAS_COUNT, checkTextLimits, checkValueLimits } from "./read-limits";
-import { fleetSpecSchema } from "./spec-schema";
+import { describe } from "./describe-value";
 import { FleetSpecFile } from "./spec-types";
+
+// zod and the spec schema load only for a spec that the compiled validator rejects (issue 12).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const zodValidator = (): typeof import("./schema-findings") => require("./schema-findings") as typeof import("./schema-findings");
 
 export interface LoadedSpec {
   readonly file?: string;
@@ -28,16 +31,6 @@ function lineOfOffset(text: string, offset: number): number {
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
-
-/** A value in a message: bounded, and never throws (bigint, circular values). */
-const describe = (v: unknown): string => {
-  if (v === undefined) return "nothing";
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a map";
-  const s = typeof v === "string" ? JSON.stringify(v) : String(v);
-  return s.length > 80 ? `${s.slice(0, 60)}... (${s.length.toLocaleString("en-US")} characters)` : s;
-};
 
 /** Duplicate keys of every map, in one pass (a Set per map: linear in the document), and keys that are maps or lists. */
 function duplicateKeys(doc: Document, lines: LineCounter, file: string | undefined): LocatedFinding[] {
@@ -64,36 +57,6 @@ function duplicateKeys(doc: Document, lines: LineCounter, file: string | undefin
     },
   });
   return out;
-}
-
-/** One zod issue as findings (a union failure reports its closest branch). */
-function issueFindings(issue: z.core.$ZodIssue, base: SpecPath, file: string | undefined, source: SourceMap): LocatedFinding[] {
-  const path = [...base, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
-  const at = (p: SpecPath, rule = SPEC_SCHEMA, message: string) => located(rule, formatSpecPath(p), message, file, source.lineOf(p));
-  switch (issue.code) {
-    case "unrecognized_keys":
-      return issue.keys.map((k) => at([...path, k], SPEC_SCHEMA, `unknown field '${k}'${path.length ? ` in ${formatSpecPath(path)}` : ""}; check the spelling (see schema/spec.schema.json)`));
-    case "invalid_type": {
-      const input = (issue as { input?: unknown }).input;
-      if (input === undefined) return [at(path, SPEC_SCHEMA, `required field is missing (expected ${issue.expected})`)];
-      return [at(path, SPEC_SCHEMA, `expected ${issue.expected}, got ${describe(input)}`)];
-    }
-    case "invalid_value":
-      return [at(path, SPEC_SCHEMA, `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describe((issue as { input?: unknown }).input)}`)];
-    case "invalid_union": {
-      const branches = issue.errors.filter((b) => b.length > 0);
-      const typed = branches.find((b) => b.every((i) => !(i.code === "invalid_type" && i.path.length === 0)));
-      if (typed) return typed.flatMap((i) => issueFindings(i, path, file, source));
-      return [at(path, SPEC_SCHEMA, `expected a CIDR or a list of CIDRs, got ${describe((issue as { input?: unknown }).input)}`)];
-    }
-    case "custom": {
-      const ruleId = (issue.params as { ruleId?: string } | undefined)?.ruleId;
-      const rule = (ruleId && findRule(ruleId)) || SPEC_SCHEMA;
-      return [at(path, rule, issue.message)];
-    }
-    default:
-      return [at(path, SPEC_SCHEMA, issue.message)];
-  }
 }
 
 /** Parses and validates spec text. `file` names it in findings and picks JSON for `.json`. */
@@ -148,14 +111,11 @@ export function validateSpecValue(value: unknown, file?: string, source: SourceM
     const p = limit.path ?? [];
     return { file, source, findings: [located(SPEC_LIMITS, p.length > 0 ? formatSpecPath(p) : "spec", limit.message, file, source.lineOf(p))] };
   }
-  const result = fleetSpecSchema.safeParse(value, { reportInput: true });
-  if (!result.success) {
-    const findings = result.error.issues.flatMap((i) => issueFindings(i, [], file, source));
-    // Report CIDR problems under their own rule first: they are the most specific.
-    findings.sort((a, b) => Number(b.ruleId === INVALID_CIDR.id) - Number(a.ruleId === INVALID_CIDR.id) || (a.line ?? 0) - (b.line ?? 0));
-    return { file, source, findings };
-  }
-  return { file, spec: result.data, findings: [], source };
+  // The compiled validator accepts exactly what the zod schema accepts, with the same output
+  // (test/spec/compiled-validators.test.ts); the findings of a rejected spec come from zod.
+  const spec = compiledFleetSpec(value);
+  if (spec === INVALID) return { file, source, ...zodValidator().validateWithZod(value, file, source) };
+  return { file, spec: spec as FleetSpecFile, findings: [], source };
 }
 
 /** Reads and validates a spec file; a missing file is an S0 finding. */

@@ -7,29 +7,16 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { z } from "zod";
 import { FleetLock, LOCK_VERSION, serializeLock } from "../plan/fleet/lock";
 import { LOCK_FOREIGN, LOCK_INVALID } from "../plan/rules/fleet-rules";
-import { dictOf } from "./field-schemas";
+import { INVALID } from "./aot-leaves";
+import { compiledLock } from "./compiled-validators";
 import { LocatedFinding, located } from "./located-finding";
 import { formatSpecPath } from "./source-map";
 
-const zoneMap = dictOf(z.string(), "LockZoneMap", "zone or pool name -> value");
-const networkSchema = z.object({ cidr: z.string(), nodeVSwitches: zoneMap, podVSwitches: zoneMap });
-const fixedSchema = z.object({
-  profile: z.string(), cni: z.string(), clusterSpec: z.string(), nodeCidrMask: z.number().optional(), podsPerEdgeNode: z.number().optional(),
-  ipStack: z.string(), proxyMode: z.string(), vpc: z.string(), dataPathV2: z.boolean(), enterpriseSecurityGroup: z.boolean(),
-  zones: z.array(z.string()), podVSwitches: zoneMap, nodePools: zoneMap,
-});
-const lockSchema = z.object({
-  version: z.literal(LOCK_VERSION),
-  spec: z.string().optional(),
-  clusters: dictOf(z.object({
-    vpc: networkSchema.optional(), serviceCidr: z.string().optional(), podCidr: z.string().optional(), edgePodCidr: z.string().optional(), fixed: fixedSchema,
-  }), "LockClusters", "cluster name -> record"),
-  sharedVpcs: dictOf(networkSchema, "LockSharedVpcs", "shared VPC name -> network"),
-  hybridLinks: dictOf(z.object({ cluster: z.string(), physicalConnectionId: z.string(), vlanId: z.number().optional() }), "LockLinks", "link name -> record"),
-});
+// zod and the lock schema load only for a lock that the compiled validator rejects (issue 12).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const lockSchema = (): typeof import("./lock-schema").lockSchema => (require("./lock-schema") as typeof import("./lock-schema")).lockSchema;
 
 /** `fleet.yaml` -> `fleet.yaml.lock.json`. */
 export function lockPathFor(specFile: string): string {
@@ -57,7 +44,10 @@ export function parseLock(text: string, file?: string, spec?: string): ReadLock 
   } catch (e) {
     return { exists: true, findings: [located(LOCK_INVALID, "lock", `the lock file is not valid JSON (${(e as Error).message}); fix or restore it`, file)] };
   }
-  const r = lockSchema.safeParse(value);
+  // The compiled validator accepts exactly what the zod schema accepts, with the same output
+  // (test/spec/compiled-validators.test.ts); zod runs for the message of a rejected lock.
+  const compiled = compiledLock(value);
+  const r = compiled !== INVALID ? { success: true as const, data: compiled } : lockSchema().safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0];
     return { exists: true, findings: [located(LOCK_INVALID, `lock.${formatSpecPath(issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)))}`, `the lock file is not a version ${LOCK_VERSION} fleet lock: ${issue.message}; fix or restore it`, file)] };

@@ -1,6 +1,8 @@
 /**
  * Issue 12: an app that builds clusters without a spec file does not load the spec validators
- * (zod, the spec and lock schemas) or yaml at start-up; a fleet from a spec file still does.
+ * (zod, the spec and lock schemas) or yaml at start-up; a fleet from a valid spec file loads
+ * yaml and the validators compiled ahead of time, not zod; an invalid spec loads zod for its
+ * findings.
  * Runs the built library (`npm test` builds it first) in a fresh node process.
  */
 import { spawnSync } from "child_process";
@@ -8,17 +10,25 @@ import * as path from "path";
 
 const ROOT = path.join(__dirname, "..", "..");
 
-function loaded(script: string): { zod: boolean; yaml: boolean; specSchema: boolean } {
+interface Loaded {
+  zod: boolean;
+  yaml: boolean;
+  specSchema: boolean;
+  compiled: boolean;
+}
+
+function loaded(script: string): Loaded {
   const probe = `${script};
 const ks = Object.keys(require.cache);
 process.stdout.write(JSON.stringify({
   zod: ks.some((k) => k.includes("/node_modules/zod/")),
   yaml: ks.some((k) => k.includes("/node_modules/yaml/")),
   specSchema: ks.some((k) => k.endsWith("spec-schema.js")),
+  compiled: ks.some((k) => k.endsWith("compiled-validators.js")),
 }));`;
   const r = spawnSync(process.execPath, ["-e", probe], { cwd: ROOT, env: { ...process.env, CHECKPOINT_DISABLE: "1" }, encoding: "utf8" });
   expect(r.stderr).toBe("");
-  return JSON.parse(r.stdout) as { zod: boolean; yaml: boolean; specSchema: boolean };
+  return JSON.parse(r.stdout) as Loaded;
 }
 
 test("requiring the library and synthesizing a cluster loads no spec validator and no yaml", () => {
@@ -29,10 +39,17 @@ const app = new App({ outdir: require("fs").mkdtempSync(require("path").join(req
 new FlannelSmallStack(app, "s");
 app.synth();
 require("./dist/lib");`);
-  expect(r).toEqual({ zod: false, yaml: false, specSchema: false });
+  expect(r).toEqual({ zod: false, yaml: false, specSchema: false, compiled: false });
 });
 
-test("checking a spec file loads them", () => {
-  const r = loaded(`require("./dist/lib").checkSpecFile("examples/fleet.yaml", { lockFile: false })`);
-  expect(r).toEqual({ zod: true, yaml: true, specSchema: true });
+test("checking a valid spec file and its lock loads yaml and the compiled validators, not zod", () => {
+  const r = loaded(`const c = require("./dist/lib").checkSpecFile("examples/fleet.yaml");
+if (c.hasErrors || !c.lock) throw new Error("expected a valid spec with its lock");`);
+  expect(r).toEqual({ zod: false, yaml: true, specSchema: false, compiled: true });
+});
+
+test("checking a spec with a schema error loads zod for its findings", () => {
+  const r = loaded(`const c = require("./dist/lib").checkSpecFile("test/spec/invalid/s1-unknown-field.yaml", { lockFile: false });
+if (!c.findings.some((f) => f.ruleId === "S1-spec-schema")) throw new Error("expected S1");`);
+  expect(r).toEqual({ zod: true, yaml: true, specSchema: true, compiled: true });
 });
