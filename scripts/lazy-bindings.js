@@ -28,7 +28,16 @@ const path = require("path");
 
 const FIELD = /^( *)private _(\w+) = new ([\w.]+)\(this, ("[^"\\]*")(, (?:true|false))?\);$/;
 
-/** Rewrites one class body; returns the new text and the number of fields made lazy. */
+/**
+ * Rewrites one class body; returns the new text and the number of fields made lazy.
+ *
+ * A value given before the reference object exists (a constructor's `config.x`, a setter) is
+ * kept as given (`__xPending`) and handed to the object when something creates it. Reads that
+ * only need the value (synthesis, `xInput`, a parent block's internalValue) go through `__xValue`:
+ * the object's internalValue if it exists; otherwise, for a pending value, the internalValue of
+ * a throwaway object holding it (the same normalization, nothing kept: issue 12, memory — every
+ * such object keeps a full stack trace for the life of the app).
+ */
 function lazyClass(text, where) {
   const lines = text.split("\n");
   const fields = new Map();
@@ -36,27 +45,58 @@ function lazyClass(text, where) {
     const m = FIELD.exec(lines[i]);
     if (!m) continue;
     const [, indent, name, cls, attr, extra] = m;
-    fields.set(name, cls);
-    lines[i] = [
-      `${indent}private __${name}?: ${cls};`,
-      `${indent}private get _${name}(): ${cls} {`,
-      `${indent}  if (this.__${name} === undefined) this.__${name} = new ${cls}(this, ${attr}${extra || ""});`,
-      `${indent}  return this.__${name};`,
-      `${indent}}`,
-    ].join("\n");
+    fields.set(name, { cls, line: i, indent, create: `new ${cls}(this, ${attr}${extra || ""})` });
   }
   if (fields.size === 0) return { text, count: 0 };
   let out = lines.join("\n");
+  const writes = new Set();
+  for (const name of fields.keys()) {
+    const esc = name.replace(/\$/g, "\\$");
+    if (new RegExp(`^ *this\\._${esc}\\.internalValue = [^;\\n]+;$`, "m").test(out)) writes.add(name);
+  }
+  out = out.split("\n").map((l, i) => {
+    for (const [name, f] of fields) {
+      if (f.line !== i) continue;
+      const { indent, cls, create } = f;
+      if (!writes.has(name)) {
+        return [
+          `${indent}private __${name}?: ${cls};`,
+          `${indent}private get _${name}(): ${cls} {`,
+          `${indent}  if (this.__${name} === undefined) this.__${name} = ${create};`,
+          `${indent}  return this.__${name};`,
+          `${indent}}`,
+        ].join("\n");
+      }
+      return [
+        `${indent}private __${name}?: ${cls};`,
+        `${indent}private __${name}Pending?: ${cls}["internalValue"];`,
+        `${indent}private get _${name}(): ${cls} {`,
+        `${indent}  if (this.__${name} === undefined) {`,
+        `${indent}    this.__${name} = ${create};`,
+        `${indent}    if (this.__${name}Pending !== undefined) this.__${name}.internalValue = this.__${name}Pending;`,
+        `${indent}    this.__${name}Pending = undefined;`,
+        `${indent}  }`,
+        `${indent}  return this.__${name};`,
+        `${indent}}`,
+        `${indent}private get __${name}Value(): ${cls}["internalValue"] {`,
+        `${indent}  if (this.__${name} !== undefined) return this.__${name}.internalValue;`,
+        `${indent}  if (this.__${name}Pending === undefined) return undefined;`,
+        `${indent}  const held = ${create};`,
+        `${indent}  held.internalValue = this.__${name}Pending;`,
+        `${indent}  return held.internalValue;`,
+        `${indent}}`,
+      ].join("\n");
+    }
+    return l;
+  }).join("\n");
   for (const name of fields.keys()) {
     const esc = name.replace(/\$/g, "\\$");
     // writes: this._x.internalValue = EXPR;
     out = out.replace(new RegExp(`^( *)this\\._${esc}\\.internalValue = ([^;\\n]+);$`, "gm"), (_all, indent, expr) =>
-      expr === "undefined"
-        ? `${indent}if (this.__${name} !== undefined) this.__${name}.internalValue = undefined;`
-        : `${indent}if (this.__${name} !== undefined || ${expr} !== undefined) this._${name}.internalValue = ${expr};`,
+      `${indent}if (this.__${name} !== undefined) this.__${name}.internalValue = ${expr}; else this.__${name}Pending = ${expr};`,
     );
     // reads: this._x.internalValue / this._x?.internalValue (not followed by an assignment)
-    out = out.replace(new RegExp(`this\\._${esc}\\??\\.internalValue(?!\\s*=[^=])`, "g"), `this.__${name}?.internalValue`);
+    out = out.replace(new RegExp(`this\\._${esc}\\??\\.internalValue(?!\\s*=[^=])`, "g"), writes.has(name) ? `this.__${name}Value` : `this.__${name}?.internalValue`);
     // every remaining use must be the public getter's `return this._x;` or the lazy getter itself
     const uses = out.match(new RegExp(`this\\._${esc}\\b[^\\n]*`, "g")) || [];
     for (const u of uses) {

@@ -102,7 +102,7 @@ export class AckEdgeCluster extends AckClusterBase {
 
   /** Adds an edge node pool (`type = "edge"`): nodes in data centres or at the edge. */
   public addEdgeNodePool(id: string, options: EdgeNodePoolOptions): AckEdgeNodePool {
-    const pool = new AckEdgeNodePool(this, id, { clusterId: this.resource.id, clusterName: this.clusterName, tags: this.baseProps.tags }, options);
+    const pool = new AckEdgeNodePool(this, id, { clusterId: this.clusterId, clusterName: this.clusterName, tags: this.baseProps.tags }, options);
     this.edgePoolList.push(pool);
     AppEstate.of(this).invalidate();
     return pool;

@@ -178,6 +178,7 @@ export class AckNetwork extends Construct {
   private readonly existingProps?: ExistingNetworkProps;
   private readonly layoutFindings: Finding[] = [];
   private readonly propFindings: Finding[] = [];
+  private snatRefs?: { readonly table: string; readonly ip: string };
   private readonly members: INetworkMember[] = [];
   private readonly vswitchResources: Vswitch[] = [];
   private eip?: EipAddress;
@@ -387,10 +388,12 @@ export class AckNetwork extends Construct {
 
   private addSnat(v: NetworkVSwitch): void {
     if (!this.natGateway || !this.eip) return;
+    // The NAT's SNAT table and the EIP's address, read once for every entry (a token each).
+    this.snatRefs ??= { table: this.natGateway.snatTableIds, ip: this.eip.ipAddress };
     new SnatEntry(this, `snat-${v.name}`, {
-      snatTableId: this.natGateway.snatTableIds,
+      snatTableId: this.snatRefs.table,
       sourceVswitchId: v.id,
-      snatIp: this.eip.ipAddress,
+      snatIp: this.snatRefs.ip,
     });
   }
 }

@@ -212,7 +212,7 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
       ipStack: kind.ipStack ?? IpStack.IPV4,
     });
     this.clusterId = this.resource.id;
-    addClusterOutputs(this, { clusterName: this.clusterName, resource: this.resource, vpcId: this.network.vpcId, vswitchIds: this.network.nodeVSwitches.map((s) => s.id), podVSwitchIds: kind.podVswitchIds ?? [] });
+    addClusterOutputs(this, { clusterName: this.clusterName, resource: this.resource, clusterId: this.clusterId, vpcId: this.network.vpcId, vswitchIds: this.network.nodeVSwitches.map((s) => s.id), podVSwitchIds: kind.podVswitchIds ?? [] });
     addPlanValidation(this, () => this.validatePlan());
     addPlanValidation(this, () => [...checkClusterSpec(`${this.clusterName}.clusterSpec`, this.clusterSpec.value, true), ...checkTags(`${this.clusterName}.tags`, props.tags)]);
   }
@@ -231,7 +231,8 @@ export abstract class AckClusterBase extends Construct implements INetworkMember
   /** Adds a cloud node pool (ECS nodes in the VPC). */
   public addNodePool(id: string, options: NodePoolOptions): AckNodePool {
     const host: INodePoolHost = {
-      clusterId: this.resource.id,
+      // One reference token per cluster id (each token keeps a stack trace: issue 12, memory).
+      clusterId: this.clusterId,
       clusterName: this.clusterName,
       networkZones: this.network.zones,
       vswitchIdsFor: (zones) => this.network.nodeVSwitches.filter((s) => zones.includes(s.zone)).map((s) => s.id),

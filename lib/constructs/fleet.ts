@@ -19,7 +19,7 @@ import { FleetClusterPlan, FleetPlan } from "../plan/fleet/plan-fleet";
 import { PlannedFleet, plannedFleet } from "./fleet-plan";
 import { NetworkAllocation } from "../plan/fleet/allocate";
 import { CniPlugin, ClusterProfile } from "../plan/model";
-import { CONFLICTING_FIELDS, FLEET_RULES, MISSING_FIELD } from "../plan/rules/fleet-rules";
+import { CONFLICTING_FIELDS, FLEET_RULES, LOCK_WRITE, MISSING_FIELD } from "../plan/rules/fleet-rules";
 import { RuleInfo } from "../plan/rule";
 import { AlicloudProvider } from "../providers/alicloud/provider";
 import { SpecCheck, checkSpecFile, checkSpecObject, checkSpecText, writeLockIfChanged } from "../spec/check-spec";
@@ -147,7 +147,16 @@ export class Fleet extends Construct {
     for (const c of plan.clusters) this.buildCluster(c);
     for (const l of check.spec.hybridLinks ?? []) this.buildLink(l);
     this.annotateFleetFindings();
-    if (props.writeLock ?? true) this.lockWritten = writeLockIfChanged(check);
+    if (props.writeLock ?? true) {
+      try {
+        this.lockWritten = writeLockIfChanged(check);
+      } catch (e) {
+        // A file-system failure: the old lock is intact (atomic write); L5 stops the synth.
+        const failure = located(LOCK_WRITE, "lock", e instanceof Error ? e.message : String(e), check.lockFile);
+        this.findings = [failure, ...this.findings];
+        this.node.root.node.addValidation({ validate: () => [`Fleet ${this.node.path}: ${formatLocatedFinding(failure)}`] });
+      }
+    }
     leave();
   }
 

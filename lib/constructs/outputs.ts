@@ -30,6 +30,8 @@ function output(scope: Construct, id: string, name: string, props: { value: unkn
 export interface ClusterOutputSource {
   readonly clusterName: string;
   readonly resource: CsManagedKubernetes;
+  /** `resource.id`, read once by the cluster. */
+  readonly clusterId: string;
   readonly vpcId: string;
   readonly vswitchIds: string[];
   readonly podVSwitchIds: string[];
@@ -43,7 +45,7 @@ export interface ClusterOutputSource {
  */
 export function addClusterOutputs(scope: Construct, c: ClusterOutputSource): void {
   const n = c.clusterName;
-  output(scope, "output-cluster-id", outputName(n, "cluster-id"), { value: c.resource.id, description: `Id of the ACK cluster ${n}.` });
+  output(scope, "output-cluster-id", outputName(n, "cluster-id"), { value: c.clusterId, description: `Id of the ACK cluster ${n}.` });
   output(scope, "output-vpc-id", outputName(n, "vpc-id"), { value: c.vpcId, description: `Id of the VPC of cluster ${n}.` });
   output(scope, "output-vswitch-ids", outputName(n, "vswitch-ids"), { value: c.vswitchIds, description: `Node vSwitch ids of cluster ${n}.` });
   if (c.podVSwitchIds.length > 0) {

@@ -45,6 +45,26 @@ describe("Fleet construct", () => {
     expect(fs.readFileSync(`${spec}.lock.json`, "utf8")).toBe(fs.readFileSync(EXAMPLE_LOCK, "utf8"));
   });
 
+  test("a lock that can't be written is L5 at synth (not an exception), and nothing else is touched", () => {
+    const dir = tempCopy([EXAMPLE_FLEET_SPEC]);
+    const spec = path.join(dir, "fleet.yaml");
+    const build = (lockFile: string) => {
+      let f: Fleet | undefined;
+      const out = synth((app) => { f = new Fleet(app, "fleet", { specFile: spec, lockFile }); });
+      return { out, f };
+    };
+    const missingFolder = path.join(dir, "no-such-folder", "fleet.yaml.lock.json");
+    const failed = build(missingFolder);
+    expect(failed.out.error).toMatch(/error L5-lock-write lock: could not write the lock file .*no-such-folder.*the previous lock is intact/);
+    expect(failed.f?.lockWritten).toBe(false);
+    expect(failed.f?.findings[0].ruleId).toBe("L5-lock-write");
+    expect(fs.readdirSync(dir)).toEqual(["fleet.yaml"]);
+    // The neighbour: a folder that exists.
+    const written = build(path.join(dir, "fleet.yaml.lock.json"));
+    expect(written.out.error).toBeUndefined();
+    expect(written.f?.lockWritten).toBe(true);
+  });
+
   test("the Terway Edge cluster is wired to its hybrid link in the seed topology", () => {
     const out = synth((app) => synthFleet(app, path.join(tempCopy([EXAMPLE_FLEET_SPEC, EXAMPLE_LOCK]), "fleet.yaml")));
     const res = out.stacks.factory.resource as Record<string, Record<string, Record<string, unknown>>>;

@@ -162,11 +162,17 @@ export const LOCK_FOREIGN = rule(
   "The lock records which spec it belongs to (`spec`: the spec's path relative to the lock's folder). A lock of another spec would hand that fleet's ranges to this one, silently. Point `--lock` at the right file, or, if the spec was renamed, update the lock's `spec` field. Locks written before the field existed are adopted and the field is recorded on the next `ack-plan plan`.",
 );
 
+export const LOCK_WRITE = rule(
+  "L5-lock-write", Severity.ERROR, [],
+  "The lock file can be written when the plan changes it.",
+  "The lock is written to a temporary file in the same folder, flushed, then renamed over the old one, so a failed write (full disk, read-only folder, missing folder) leaves the previous lock intact. Synthesis stops rather than emit stacks whose allocations are recorded nowhere: free space or fix the folder and run again.",
+);
+
 /** The fleet rules, for the catalogue. */
 export const FLEET_RULES = [
   SPEC_SYNTAX, SPEC_SCHEMA, DUPLICATE_NAME, UNKNOWN_REFERENCE, CNI_MISMATCH, CONFLICTING_FIELDS, MISSING_FIELD, SPEC_LIMITS,
   POOL_EXHAUSTED, POOL_MISSING,
-  REMOVED_CLUSTER_HELD, LOCK_OUTDATED, LOCK_INVALID, LOCK_FOREIGN,
+  REMOVED_CLUSTER_HELD, LOCK_OUTDATED, LOCK_INVALID, LOCK_FOREIGN, LOCK_WRITE,
   REPLACE_ACKNOWLEDGED, CNI_CHANGED, SERVICE_CIDR_CHANGED, POD_CIDR_CHANGED, EDGE_POD_CIDR_CHANGED, PODS_PER_NODE_CHANGED,
   IP_STACK_CHANGED, PROXY_MODE_CHANGED, PROFILE_CHANGED, SECURITY_GROUP_CHANGED, VPC_CHANGED, SPEC_DOWNGRADE,
   DATAPATH_V2_CHANGED, ENI_MODE_CHANGED, CREATE_ONLY_IGNORED, PHYSICAL_CONNECTION_CHANGED,
