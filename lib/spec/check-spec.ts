@@ -64,7 +64,7 @@ export function checkLoadedSpec(loaded: LoadedSpec, options: SpecCheckOptions = 
   const identity = lockFile && file ? lockIo().specIdentity(file, lockFile) : undefined;
   const read = lockFile ? lockIo().readLockFile(lockFile, identity) : { exists: false, findings: [] as LocatedFinding[], lock: undefined };
   const lockInvalid = read.exists && !read.lock;
-  const plan = planFleet(normalized.input, { lock: read.lock, prune: options.prune });
+  const plan = planFleet(normalized.input, { lock: read.lock, prune: options.prune, noLockFile: lockFile === undefined });
   const locator = new PlanLocator(loaded.spec, loaded.source);
   const lockName = lockFile ? path.relative(process.cwd(), lockFile) || lockFile : undefined;
   const planFindings: LocatedFinding[] = plan.findings

@@ -113,19 +113,47 @@ export function writeFileAtomic(file: string, text: string, io: LockFs = NODE_FS
     fd = undefined;
     io.renameSync(tmp, file);
   } catch (e) {
+    cleanUp(io, fd, tmp);
+    throw e;
+  }
+  syncFolder(io, path.dirname(file));
+}
+
+/** After a failed write: close the temp file and remove it. */
+function cleanUp(io: LockFs, fd: number | undefined, tmp: string): void {
+  if (fd !== undefined) {
+    try {
+      io.closeSync(fd);
+    } catch {
+      // already failing; the original error is what matters
+    }
+  }
+  try {
+    io.unlinkSync(tmp);
+  } catch {
+    // the temp file may not exist
+  }
+}
+
+/**
+ * Flushes the folder entry of the rename, so that the new lock (not the old one) survives a
+ * crash right after. Best effort: the rename has happened; some platforms can't open a folder.
+ */
+function syncFolder(io: LockFs, dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = io.openSync(dir, "r", 0o644);
+    io.fsyncSync(fd);
+  } catch {
+    // not supported here (e.g. Windows): the rename stands
+  } finally {
     if (fd !== undefined) {
       try {
         io.closeSync(fd);
       } catch {
-        // already failing; the original error is what matters
+        // nothing more to do
       }
     }
-    try {
-      io.unlinkSync(tmp);
-    } catch {
-      // the temp file may not exist
-    }
-    throw e;
   }
 }
 

@@ -9,6 +9,7 @@ import { CniPlugin } from "../../lib/plan/model";
 import { RangeSource } from "../../lib/plan/fleet/model";
 import { FleetSpecFile, SpecClusterType, SpecInterconnect } from "../../lib/spec/spec-types";
 import { flannel, fleet, terway } from "./fixtures";
+import { checkSpecFile, checkSpecObject } from "../../lib/spec/check-spec";
 import { stable, synth, tempCopy } from "./synth-fleet";
 
 const EXAMPLE_LOCK = `${EXAMPLE_FLEET_SPEC}.lock.json`;
@@ -43,6 +44,15 @@ describe("Fleet construct", () => {
     });
     expect(f?.lockWritten).toBe(true);
     expect(fs.readFileSync(`${spec}.lock.json`, "utf8")).toBe(fs.readFileSync(EXAMPLE_LOCK, "utf8"));
+  });
+
+  test("L2 says which case it is: no lock file yet (a spec file) or no lock file used (a spec in code)", () => {
+    const l2 = (c: { findings: Array<{ ruleId: string; message: string }> }) => c.findings.filter((f) => f.ruleId === "L2-lock-outdated").map((f) => f.message);
+    const dir = tempCopy([EXAMPLE_FLEET_SPEC]);
+    expect(l2(checkSpecFile(path.join(dir, "fleet.yaml")))).toEqual([expect.stringMatching(/^there is no lock file: .*writes the lock so they never move/)]);
+    const inCode = l2(checkSpecObject(fleet([flannel("a")])));
+    expect(inCode).toEqual([expect.stringMatching(/^no lock file is used \(a spec given in code without lockFile\)/)]);
+    expect(inCode[0]).not.toMatch(/cdktf synth/);
   });
 
   test("a lock that can't be written is L5 at synth (not an exception), and nothing else is touched", () => {

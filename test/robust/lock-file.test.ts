@@ -68,6 +68,25 @@ describe("atomic lock writes", () => {
     }
   });
 
+  test("the folder is flushed after the rename (the new lock survives a crash); a folder that can't be opened is no failure", () => {
+    const dir = workdir();
+    const lockFile = path.join(dir, "fleet.yaml.lock.json");
+    const calls: string[] = [];
+    const opened = new Map<number, string>();
+    const traced: LockFs = {
+      ...nodeFs,
+      openSync: (f, flags, mode) => { const fd = nodeFs.openSync(f, flags, mode); opened.set(fd, f); calls.push(`open ${f === dir ? "folder" : "temp"}`); return fd; },
+      fsyncSync: (fd) => { calls.push(`fsync ${opened.get(fd) === dir ? "folder" : "temp"}`); nodeFs.fsyncSync(fd); },
+      renameSync: (a, b) => { calls.push("rename"); nodeFs.renameSync(a, b); },
+    };
+    writeLockFile(lockFile, emptyLock(), traced);
+    expect(calls).toEqual(["open temp", "fsync temp", "rename", "open folder", "fsync folder"]);
+    // Where a folder can't be opened (Windows), the write still succeeds.
+    const noFolders: LockFs = { ...nodeFs, openSync: (f, flags, mode) => { if (f === dir) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" }); return nodeFs.openSync(f, flags, mode); } };
+    writeLockFile(lockFile, bigLock(), noFolders);
+    expect(fs.readFileSync(lockFile, "utf8")).toBe(serializeLock(bigLock()));
+  });
+
   test("ack-plan plan on a failing write says so, names the lock, exits 2, and the old lock stays", () => {
     const dir = workdir();
     const lockFile = path.join(dir, "fleet.yaml.lock.json");

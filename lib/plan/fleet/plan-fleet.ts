@@ -24,6 +24,8 @@ export interface FleetPlanOptions {
   readonly lock?: FleetLock;
   /** Drop clusters, shared VPCs and links that the spec no longer has from the lock first. */
   readonly prune?: boolean;
+  /** No lock file is used at all (a spec given in code without `lockFile`): L2 says so. */
+  readonly noLockFile?: boolean;
 }
 
 /** One cluster of a planned fleet. */
@@ -133,7 +135,9 @@ export function planFleet(input: FleetPlanInput, options: FleetPlanOptions = {})
         `${unrecorded.length === 1 ? "cluster" : "clusters"} ${unrecorded.slice(0, 10).join(", ")}${unrecorded.length > 10 ? ` and ${unrecorded.length - 10} more` : ""} ${unrecorded.length === 1 ? "is" : "are"} not in the lock yet; ack-plan plan SPEC (or cdktf synth) records ${unrecorded.length === 1 ? "it" : "them"}. Commit the lock.`);
     }
   } else {
-    report(findings, LOCK_OUTDATED, "lock", "there is no lock file: ranges not given in the spec are carved from the pools now; ack-plan plan SPEC (or cdktf synth) writes the lock so they never move. Commit it.");
+    report(findings, LOCK_OUTDATED, "lock", options.noLockFile
+      ? "no lock file is used (a spec given in code without lockFile): ranges not given in the spec are carved from the pools on every synth, so a change of the spec can move them; give lockFile to record them, or give every range in the spec."
+      : "there is no lock file: ranges not given in the spec are carved from the pools now; ack-plan plan SPEC (or cdktf synth) writes the lock so they never move. Commit it.");
   }
 
   const candidates: LockCandidate[] = clusters.map((c) => ({
