@@ -209,6 +209,19 @@ function specCluster(e: Estate, c: EstateCluster): FleetClusterSpec {
   };
 }
 
+/** What a hybrid link says the same way as a spec entry and as HybridLink props. */
+function linkCommon(l: EstateLink) {
+  return {
+    physicalConnectionId: l.physicalConnectionId,
+    accessPointId: ACCESS_POINT,
+    vlanId: l.vlanId,
+    localGatewayIp: l.localGatewayIp,
+    peerGatewayIp: l.peerGatewayIp,
+    peeringSubnetMask: "255.255.255.252",
+    ...(l.cen !== undefined ? { connectivity: l.cen ? HybridConnectivity.CEN_TRANSIT_ROUTER : HybridConnectivity.ROUTER_INTERFACE } : {}),
+  };
+}
+
 /** The estate as a fleet spec object. */
 export function toSpec(e: Estate): FleetSpec {
   const sharedVpcs: FleetSharedVpcSpec[] = e.vpcs.flatMap((v, i) => (v.own ? [] : [{
@@ -218,15 +231,9 @@ export function toSpec(e: Estate): FleetSpec {
   const hybridLinks: FleetHybridLinkSpec[] = e.links.map((l) => ({
     name: l.name,
     cluster: membersOf(e, l.vpc)[0].name,
-    physicalConnectionId: l.physicalConnectionId,
-    accessPointId: ACCESS_POINT,
-    vlanId: l.vlanId,
-    localGatewayIp: l.localGatewayIp,
-    peerGatewayIp: l.peerGatewayIp,
-    peeringSubnetMask: "255.255.255.252",
+    ...linkCommon(l),
     peerAsn: l.peerAsn,
     dataCenterCidrs: [...l.dataCenterCidrs],
-    ...(l.cen !== undefined ? { connectivity: l.cen ? HybridConnectivity.CEN_TRANSIT_ROUTER : HybridConnectivity.ROUTER_INTERFACE } : {}),
     ...(l.extraExpectedRoutes !== undefined ? { extraExpectedRoutes: l.extraExpectedRoutes } : {}),
     ...adoptedRoutes(e, l.vpc),
   }));
@@ -337,14 +344,8 @@ export function toConstructs(app: App, e: Estate, connect: ConnectFn): BuiltEsta
   }
   const links = e.links.map((l) => new HybridLink(stackFor(l.vpc), l.name, {
     network: networks[l.vpc],
-    physicalConnectionId: l.physicalConnectionId,
-    accessPointId: ACCESS_POINT,
-    vlanId: l.vlanId,
-    localGatewayIp: l.localGatewayIp,
-    peerGatewayIp: l.peerGatewayIp,
-    peeringSubnetMask: "255.255.255.252",
+    ...linkCommon(l),
     bgp: { peerAsn: l.peerAsn, ...(l.extraExpectedRoutes !== undefined ? { extraExpectedRoutes: l.extraExpectedRoutes } : {}) },
-    ...(l.cen !== undefined ? { connectivity: l.cen ? HybridConnectivity.CEN_TRANSIT_ROUTER : HybridConnectivity.ROUTER_INTERFACE } : {}),
     ...adoptedRoutes(e, l.vpc),
     dataCenterCidrs: [...l.dataCenterCidrs],
     ...(l.listEdgePods ? {

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../../lib/cli/run";
+import { BASE_SPEC } from "./base-spec";
 
 function cli(args: string[]): { code: number; out: string; err: string } {
   const out: string[] = [];
@@ -21,15 +22,7 @@ function spec(text: string): string {
   return file;
 }
 
-const BASE = `region: cn-hangzhou
-pools: { vpc: 10.64.0.0/12, pods: 10.128.0.0/12, services: 172.20.0.0/14 }
-clusters:
-  - name: a
-    cni: { plugin: flannel }
-    zones: [cn-hangzhou-i]
-    nodePools:
-      - { name: default, instanceType: ecs.g7.xlarge, size: 3 }
-`;
+const BASE = BASE_SPEC;
 
 describe("ack-plan on hostile input", () => {
   test.each([

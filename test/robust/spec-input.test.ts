@@ -9,16 +9,9 @@ import { checkSpecObject } from "../../lib/spec/check-spec";
 import { MAX_SPEC_CHARS, checkTextLimits } from "../../lib/spec/read-limits";
 import { FleetSpec } from "../../lib/spec/spec-types";
 import { fleet, flannel, terway } from "../fleet/fixtures";
+import { BASE_SPEC } from "./base-spec";
 
-const BASE = `region: cn-hangzhou
-pools: { vpc: 10.64.0.0/12, pods: 10.128.0.0/12, services: 172.20.0.0/14 }
-clusters:
-  - name: a
-    cni: { plugin: flannel }
-    zones: [cn-hangzhou-i]
-    nodePools:
-      - { name: default, instanceType: ecs.g7.xlarge, size: 3 }
-`;
+const BASE = BASE_SPEC;
 
 const ids = (text: string) => parseSpecText(text, "f.yaml").findings.map((f) => `${f.ruleId}@${f.line ?? "-"}`);
 
